@@ -1,0 +1,24 @@
+// Unit tests run in milliseconds on pure TypeScript; API tests boot a real Strapi per file
+// (compiled once in globalSetup) on its own database and Redis prefix.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+
+module.exports = {
+  globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  maxWorkers: process.env.JEST_WORKERS ? Number(process.env.JEST_WORKERS) : 2,
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'api',
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+      setupFiles: ['<rootDir>/tests/helpers/env.js'],
+      testTimeout: 120000,
+    },
+  ],
+};

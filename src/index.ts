@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { syncAdminRoles, syncUsersPermissionsRoles } from './bootstrap/permissions';
+import { ensureCptsSettings } from './bootstrap/settings';
+import { closeSharedRedis, initSharedRedis } from './utils/redis';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await syncUsersPermissionsRoles(strapi);
+    await syncAdminRoles(strapi);
+    await ensureCptsSettings(strapi);
+    initSharedRedis(strapi.log);
+  },
+
+  async destroy() {
+    await closeSharedRedis();
+  },
+};

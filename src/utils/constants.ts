@@ -1,0 +1,45 @@
+/** users-permissions role types (and the codes of the matching admin roles). */
+export const ROLES = {
+  coordinator: 'coordinator',
+  ambassador: 'ambassador',
+  public: 'public',
+  authenticated: 'authenticated',
+} as const;
+
+export const ADMIN_ROLE_CODES = {
+  coordination: 'ancrage-coordination',
+  communication: 'ancrage-communication',
+} as const;
+
+export const UID = {
+  case: 'api::case.case',
+  ambassador: 'api::ambassador.ambassador',
+  professional: 'api::professional.professional',
+  structure: 'api::structure.structure',
+  guide: 'api::guide.guide',
+  toolkitItem: 'api::toolkit-item.toolkit-item',
+  timeDeclaration: 'api::time-declaration.time-declaration',
+  satisfactionResponse: 'api::satisfaction-response.satisfaction-response',
+  cptsSetting: 'api::cpts-setting.cpts-setting',
+} as const;
+
+/** Field names that only a workflow transition may change. */
+export const STATE_FIELD = 'state';
+
+/** Initial states until the workflow plugin owns them. */
+export const INITIAL_STATES: Record<string, string> = {
+  [UID.case]: 'received',
+  [UID.ambassador]: 'candidate',
+  [UID.timeDeclaration]: 'draft',
+};
+
+/** Default indicator targets (specification §7). */
+export const DEFAULT_TARGETS = [
+  { indicator: 'contacts_handled', op: 'gt', value: 5 },
+  { indicator: 'satisfaction_average', op: 'gt', value: 4 },
+  { indicator: 'active_ambassadors', op: 'gte', value: 3 },
+  { indicator: 'matching_on_time_rate', op: 'gte', value: 0.9 },
+  { indicator: 'follow_ups_on_time_rate', op: 'gte', value: 0.9 },
+] as const;
+
+export const DEFAULT_TIMEZONE = 'Indian/Reunion';
