@@ -4,6 +4,8 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
 
 module.exports = {
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  // Booting Strapi and building its schema takes seconds on a 2-core machine.
+  testTimeout: 120000,
   maxWorkers: process.env.JEST_WORKERS ? Number(process.env.JEST_WORKERS) : 2,
   projects: [
     {
@@ -18,7 +20,6 @@ module.exports = {
       transform,
       testEnvironment: 'node',
       setupFiles: ['<rootDir>/tests/helpers/env.js'],
-      testTimeout: 120000,
     },
   ],
 };

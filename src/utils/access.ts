@@ -17,7 +17,7 @@ type Ctx = {
 
 export const getActor = (ctx: Ctx): Actor => {
   const strategy = ctx.state.auth?.strategy?.name;
-  if (strategy === 'api-token') {
+  if (strategy === 'content-api-token' || strategy === 'api-token') {
     return { kind: 'token', tokenId: ctx.state.auth?.credentials?.id ?? null };
   }
   const user = ctx.state.user;
@@ -54,8 +54,20 @@ export const findAmbassadorOfUser = async (
   return (found as { id: number; documentId: string; state: string } | null) ?? null;
 };
 
+/**
+ * A 403 that keeps its message and details. Strapi's authorize middleware turns any plain
+ * ForbiddenError thrown downstream into a bare "Forbidden"; PolicyError is let through, so ours
+ * extends it while presenting itself as a ForbiddenError in the envelope.
+ */
+export class DetailedForbiddenError extends errors.PolicyError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, details);
+    (this as { name: string }).name = 'ForbiddenError';
+  }
+}
+
 /** A 403 in the Strapi error envelope that names the fields the caller may not write. */
 export const forbiddenFields = (fields: string[], reason: string) =>
-  new errors.ForbiddenError(reason, {
+  new DetailedForbiddenError(reason, {
     errors: fields.map((field) => ({ path: [field], message: reason, name: 'ForbiddenError' })),
   });

@@ -3,17 +3,16 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getActor, forbiddenFields, type Actor } from './access';
 import { STATE_FIELD } from './constants';
+import { applyOutputPolicy, assertQueryAllowed, fieldPolicyFor } from './field-policy';
 
 /**
  * What an actor may see of a collection type. `null` means unrestricted (coordinator, API token).
  * - `filters` are ANDed server-side to every read and checked before every write, so a document
  *   outside the scope answers 404 whatever the route;
- * - `fields`, when given, is the whole set of attributes the actor may read, filter or sort on;
  * - `publishedOnly` stops `?status=draft` from exposing unpublished content.
  */
 export type Scope = {
   filters?: Record<string, unknown>;
-  fields?: readonly string[];
   publishedOnly?: boolean;
 };
 
@@ -31,62 +30,7 @@ export type ScopeOptions = {
   hasState?: boolean;
 };
 
-const ALWAYS_VISIBLE = ['id', 'documentId'];
-const OPERATORS = new Set(['$and', '$or', '$not']);
-
 type Query = Record<string, unknown>;
-
-const filterKeys = (filters: unknown, acc: Set<string> = new Set()): Set<string> => {
-  if (Array.isArray(filters)) {
-    filters.forEach((f) => filterKeys(f, acc));
-  } else if (filters && typeof filters === 'object') {
-    for (const [key, value] of Object.entries(filters)) {
-      if (OPERATORS.has(key)) filterKeys(value, acc);
-      else acc.add(key);
-    }
-  }
-  return acc;
-};
-
-const sortKeys = (sort: unknown): string[] => {
-  if (!sort) return [];
-  if (typeof sort === 'string') return sort.split(',').map((s) => s.split(':')[0].trim());
-  if (Array.isArray(sort)) return sort.flatMap(sortKeys);
-  if (typeof sort === 'object') return Object.keys(sort);
-  return [];
-};
-
-const listKeys = (value: unknown): string[] => {
-  if (!value || value === '*') return [];
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim());
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'object') return Object.keys(value);
-  return [];
-};
-
-/** Rejects a query that filters, sorts, selects or populates a field the actor may not read. */
-const assertQueryWithin = (query: Query, allowed: readonly string[]) => {
-  const ok = new Set([...allowed, ...ALWAYS_VISIBLE]);
-  const problems: Array<{ path: string[]; message: string; name: string }> = [];
-  const check = (param: string, keys: Iterable<string>) => {
-    for (const key of keys) {
-      if (!ok.has(key)) problems.push({ path: [param, key], message: `Invalid key ${key}`, name: 'ValidationError' });
-    }
-  };
-  check('filters', filterKeys(query.filters));
-  check('sort', sortKeys(query.sort));
-  check('fields', listKeys(query.fields));
-  check('populate', listKeys(query.populate));
-  if (problems.length > 0) {
-    throw new errors.ValidationError(`Invalid key ${problems[0].path[1]}`, { errors: problems });
-  }
-};
-
-const pick = (entry: unknown, fields: readonly string[]) => {
-  if (!entry || typeof entry !== 'object') return entry;
-  const keep = new Set([...fields, ...ALWAYS_VISIBLE]);
-  return Object.fromEntries(Object.entries(entry).filter(([k]) => keep.has(k)));
-};
 
 const andFilters = (a: unknown, b: Record<string, unknown> | undefined) => {
   if (!b) return a;
@@ -108,7 +52,6 @@ export const createScopedController = (
     const resolveScope = async (ctx: any) => {
       const actor = getActor(ctx);
       const scope = await options.scope(actor, strapi);
-      if (scope?.fields) assertQueryWithin(ctx.query ?? {}, scope.fields);
       return { actor, scope };
     };
 
@@ -153,13 +96,24 @@ export const createScopedController = (
     };
 
     return {
+      /** Strapi's query checks, then the field policy at any depth (filters, sort, fields, populate). */
+      async validateQuery(this: any, ctx: any) {
+        await super.validateQuery(ctx);
+        assertQueryAllowed(strapi, uid, ctx.query ?? {}, fieldPolicyFor(getActor(ctx)));
+      },
+
+      /** Strapi's output sanitization, then the field policy, for every action's response. */
+      async sanitizeOutput(this: any, data: unknown, ctx: any) {
+        const out = await super.sanitizeOutput(data, ctx);
+        return applyOutputPolicy(strapi, uid, out, fieldPolicyFor(getActor(ctx)));
+      },
+
       async find(this: any, ctx: any) {
         const { scope } = await resolveScope(ctx);
         await this.validateQuery(ctx);
         const query = await this.sanitizeQuery(ctx);
         const { results, pagination } = await (strapi.service(uid as any) as any).find(fetchParams(query, scope));
-        let out = await this.sanitizeOutput(results, ctx);
-        if (scope?.fields) out = (out as unknown[]).map((e) => pick(e, scope.fields!));
+        const out = await this.sanitizeOutput(results, ctx);
         return this.transformResponse(out, { pagination });
       },
 
@@ -168,8 +122,7 @@ export const createScopedController = (
         await this.validateQuery(ctx);
         const query = await this.sanitizeQuery(ctx);
         const entry = await findScoped(ctx.params.id, scope, query);
-        let out = await this.sanitizeOutput(entry, ctx);
-        if (scope?.fields) out = pick(out, scope.fields);
+        const out = await this.sanitizeOutput(entry, ctx);
         return this.transformResponse(out);
       },
 

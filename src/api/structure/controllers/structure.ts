@@ -1,3 +1,7 @@
-import { factories } from '@strapi/strapi';
+import { createScopedController } from '../../../utils/scoped-controller';
+import { UID } from '../../../utils/constants';
 
-export default factories.createCoreController('api::structure.structure');
+/** Structures are public; the scoped controller still applies the field policy to populated professionals. */
+export default createScopedController(UID.structure, {
+  scope: async () => null,
+});

@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { createScopedController } from '../../../utils/scoped-controller';
-import { findAmbassadorOfUser, isAmbassador, isPrivileged } from '../../../utils/access';
+import { DetailedForbiddenError, findAmbassadorOfUser, isAmbassador, isPrivileged } from '../../../utils/access';
 import { UID } from '../../../utils/constants';
 import { validate } from '../../../validation';
 import {
@@ -30,13 +30,13 @@ export default createScopedController(UID.timeDeclaration, {
       return data;
     }
     const own = await findAmbassadorOfUser(strapi, actor.id);
-    if (!own) throw new errors.ForbiddenError('Your account is not linked to an ambassador record');
+    if (!own) throw new DetailedForbiddenError('Your account is not linked to an ambassador record');
     // The declarant is always the caller: an ambassador cannot declare time for someone else.
     return { ...data, ambassador: own.documentId };
   },
   beforeWrite: (actor, existing, op) => {
     if (isAmbassador(actor) && !EDITABLE_STATES.includes(String(existing.state))) {
-      throw new errors.ForbiddenError(
+      throw new DetailedForbiddenError(
         `A declaration in state "${existing.state}" can no longer be ${op === 'delete' ? 'deleted' : 'changed'}`
       );
     }
