@@ -134,6 +134,8 @@ type AdminRoleSpec = {
   description: string;
   /** subject uid -> content-manager actions */
   contentTypes: Record<string, Array<'create' | 'read' | 'update' | 'delete' | 'publish'>>;
+  /** Attributes left out of the role's field permissions (relations to data it must not see). */
+  hiddenFields?: Record<string, string[]>;
   plugins: string[];
 };
 
@@ -168,6 +170,10 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.professional]: ALL,
       [UID.structure]: ALL,
     },
+    hiddenFields: {
+      [UID.structure]: ['proposedForCases', 'visitedByCases', 'installedCases'],
+      [UID.professional]: ['ambassador'],
+    },
     plugins: [...UPLOAD],
   },
 ];
@@ -189,7 +195,16 @@ export const syncAdminRoles = async (strapi: Core.Strapi) => {
         const actions = spec.contentTypes[p.subject];
         return actions?.some((a) => p.action === `${CM}.${a}`);
       })
-      .map((p) => ({ ...p, conditions: [] }));
+      .map((p) => {
+        const hidden = spec.hiddenFields?.[p.subject];
+        const properties = p.properties as { fields?: string[] } | undefined;
+        if (!hidden || !properties?.fields) return { ...p, conditions: [] };
+        return {
+          ...p,
+          properties: { ...properties, fields: properties.fields.filter((f) => !hidden.includes(f.split('.')[0])) },
+          conditions: [],
+        };
+      });
     wanted.push(...spec.plugins.map((action) => ({ action, subject: null as any, properties: {}, conditions: [] })));
     await roleService.assignPermissions(role.id, wanted);
   }

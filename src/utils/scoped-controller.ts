@@ -3,6 +3,7 @@ import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getActor, forbiddenFields, type Actor } from './access';
 import { STATE_FIELD } from './constants';
+import { assertDateFormats, normalizeValidationError } from '../validation/attributes';
 import { applyOutputPolicy, assertQueryAllowed, fieldPolicyFor } from './field-policy';
 
 /**
@@ -98,7 +99,7 @@ export const createScopedController = (
     return {
       /** Strapi's query checks, then the field policy at any depth (filters, sort, fields, populate). */
       async validateQuery(this: any, ctx: any) {
-        await super.validateQuery(ctx);
+        await super.validateQuery(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
         assertQueryAllowed(strapi, uid, ctx.query ?? {}, fieldPolicyFor(getActor(ctx)));
       },
 
@@ -131,9 +132,10 @@ export const createScopedController = (
         let data = bodyData(ctx);
         checkWrite(actor, data);
         options.validate?.(data, 'create');
+        assertDateFormats(strapi, uid, data);
         if (options.prepareCreate) data = await options.prepareCreate(actor, data, strapi);
         ctx.request.body.data = data;
-        return super.create(ctx);
+        return super.create(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
       },
 
       async update(this: any, ctx: any) {
@@ -143,7 +145,8 @@ export const createScopedController = (
         checkWrite(actor, data);
         options.beforeWrite?.(actor, existing, 'update');
         options.validate?.(data, 'update');
-        return super.update(ctx);
+        assertDateFormats(strapi, uid, data);
+        return super.update(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
       },
 
       async delete(this: any, ctx: any) {

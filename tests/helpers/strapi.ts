@@ -2,7 +2,7 @@ import path from 'path';
 import crypto from 'crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
 import supertest from 'supertest';
-import { createTestDatabase, dropTestDatabase } from './database';
+import { createTestDatabase } from './database';
 
 export const APP_ROOT = path.join(__dirname, '..', '..');
 
@@ -24,14 +24,7 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
   const id = `t${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const database = await createTestDatabase(id);
   Object.assign(process.env, database.env, { REDIS_PREFIX: `ancrage-test:${id}` }, env);
-
-  const strapi = await createStrapi({
-    appDir: APP_ROOT,
-    distDir: path.join(APP_ROOT, 'dist'),
-    serveAdminPanel: false,
-    autoReload: false,
-  } as any).load();
-  strapi.server.mount();
+  const strapi = await startStrapi();
 
   return {
     strapi,
@@ -44,4 +37,16 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
   };
 };
 
-export { dropTestDatabase };
+/** Boots Strapi with the current process.env (database and prefix already chosen). */
+export const startStrapi = async (): Promise<Core.Strapi> => {
+  const strapi = await createStrapi({
+    appDir: APP_ROOT,
+    distDir: path.join(APP_ROOT, 'dist'),
+    serveAdminPanel: false,
+    autoReload: false,
+  } as any).load();
+  strapi.server.mount();
+  return strapi;
+};
+
+export { createTestDatabase };
