@@ -41,7 +41,8 @@ export const createRedisConnection = (
 const watchAvailability = (client: Redis, logger: Logger) => {
   let down = false;
   client.on('error', (err: Error & { code?: string }) => {
-    if (down) return;
+    // A connection closed on purpose (shutdown) is not an outage.
+    if (down || client.status === 'end' || client.status === 'close') return;
     down = true;
     logger.warn(
       `Redis unreachable at ${redisUrl().replace(/\/\/[^@]*@/, '//***@')} (${err.code ?? err.message}): ` +
@@ -74,11 +75,10 @@ export const closeSharedRedis = async (): Promise<void> => {
   const client = shared;
   shared = null;
   if (!client) return;
-  try {
-    await client.quit();
-  } catch {
-    client.disconnect();
-  }
+  client.removeAllListeners('error');
+  client.on('error', () => {});
+  if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+  else client.disconnect();
 };
 
 /** true when Redis answers PING within `timeoutMs`. */
