@@ -483,6 +483,7 @@ const seedUsers = async (strapi: Strapi, professionals: string[]) => {
     const mandateStart = day(a.mandateStartDay);
     const created = await strapi.documents(UID.ambassador).create({
       data: {
+        displayName: `${p.firstName} ${p.lastName}`,
         user: user.id,
         professional: professionals[a.professional],
         mandateStart,

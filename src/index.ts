@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { syncAdminRoles, syncUsersPermissionsRoles } from './bootstrap/permissions';
 import { ensureCptsSettings } from './bootstrap/settings';
+import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
 
 export default {
@@ -10,6 +11,7 @@ export default {
     await syncUsersPermissionsRoles(strapi);
     await syncAdminRoles(strapi);
     await ensureCptsSettings(strapi);
+    await applyAdminLayouts(strapi);
     initSharedRedis(strapi.log);
   },
 

@@ -59,7 +59,7 @@ const SUBJECTS: Record<string, Subject> = {
   ambassador: {
     path: '/api/ambassadors',
     make: async (o) => ({ documentId: (o === 'own' ? ambA : await f.ambassador()).ambassadorDocumentId! }),
-    createBody: async () => ({ capacity: 2 }),
+    createBody: async () => ({ displayName: 'Nouvel ambassadeur', capacity: 2 }),
     updateBody: { capacity: 4 },
   },
   professional: {

@@ -29,7 +29,7 @@ export const createAmbassador = async (app: TestApp, state = 'active'): Promise<
   });
   // state is owned by the workflow; tests put records where they need them with a raw query.
   const ambassador = await app.strapi.documents('api::ambassador.ambassador').create({
-    data: { user: user.id, professional: professional.documentId } as any,
+    data: { displayName: `Ambassadeur ${user.id}`, user: user.id, professional: professional.documentId } as any,
   });
   if (state !== 'candidate') {
     await app.strapi.db.query('api::ambassador.ambassador').updateMany({
