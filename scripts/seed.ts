@@ -737,7 +737,8 @@ const main = async () => {
 
   const app = await createStrapi({
     appDir: APP_ROOT,
-    distDir: path.join(APP_ROOT, 'dist'),
+    // the tree this script was compiled into (dist/, or dist-test/ under the tests)
+    distDir: path.join(__dirname, '..'),
     serveAdminPanel: false,
     autoReload: false,
   } as any).load();

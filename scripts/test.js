@@ -81,7 +81,11 @@ async function checkPostgres() {
   if (env.TEST_DB === 'postgres') await checkPostgres();
   console.log(`Database for API tests: ${env.TEST_DB === 'postgres' ? 'PostgreSQL' : 'SQLite'}`);
 
-  const jest = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args], {
+  // jest also writes its results as JSON, so that one plain summary line can close the run.
+  const resultsFile = path.join(root, '.tmp', `jest-results-${process.pid}.json`);
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  const jestArgs = args.some((a) => a.startsWith('--outputFile')) ? args : [...args, '--json', `--outputFile=${resultsFile}`];
+  const jest = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...jestArgs], {
     cwd: root,
     env,
     stdio: 'inherit',
@@ -91,6 +95,12 @@ async function checkPostgres() {
   process.on('SIGTERM', () => jest.kill('SIGTERM'));
   jest.on('exit', (code, signal) => {
     stop();
+    if (fs.existsSync(resultsFile)) {
+      const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+      fs.rmSync(resultsFile, { force: true });
+      const db = env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+      console.log(`\n${db}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    }
     process.exit(code ?? (signal ? 1 : 0));
   });
 })();

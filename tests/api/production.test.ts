@@ -3,9 +3,8 @@
  * users-permissions login (secure refresh cookie) works when the proxy sends
  * X-Forwarded-Proto: https.
  */
-import path from 'path';
 import { spawnSync } from 'child_process';
-import { bootStrapi, APP_ROOT, type TestApp } from '../helpers/strapi';
+import { bootStrapi, APP_ROOT, DIST_DIR, type TestApp } from '../helpers/strapi';
 
 describe('NODE_ENV=production behind a TLS proxy', () => {
   let app: TestApp;
@@ -54,7 +53,7 @@ describe('NODE_ENV=production without secrets', () => {
   it('stops the boot with a message naming the missing secrets', () => {
     const script = `
       const { createStrapi } = require('@strapi/strapi');
-      createStrapi({ appDir: ${JSON.stringify(APP_ROOT)}, distDir: ${JSON.stringify(path.join(APP_ROOT, 'dist'))}, serveAdminPanel: false })
+      createStrapi({ appDir: ${JSON.stringify(APP_ROOT)}, distDir: ${JSON.stringify(DIST_DIR)}, serveAdminPanel: false })
         .load().then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); });`;
     const env = { ...process.env, NODE_ENV: 'production' } as Record<string, string | undefined>;
     // empty rather than unset: Strapi's dotenv would fill unset ones from a developer's .env

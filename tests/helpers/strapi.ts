@@ -5,6 +5,8 @@ import supertest from 'supertest';
 import { createTestDatabase } from './database';
 
 export const APP_ROOT = path.join(__dirname, '..', '..');
+/** Where globalSetup compiled the app for the tests. */
+export const DIST_DIR = path.join(APP_ROOT, 'dist-test');
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -16,7 +18,7 @@ export type TestApp = {
 };
 
 /**
- * Boots a real Strapi from dist/ on a database of its own (a SQLite file, or a PostgreSQL
+ * Boots a real Strapi from dist-test/ on a database of its own (a SQLite file, or a PostgreSQL
  * database when TEST_DB=postgres) and a Redis prefix of its own, then mounts the HTTP server.
  * One per test file, in beforeAll; destroy() in afterAll.
  */
@@ -41,7 +43,7 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
 export const startStrapi = async (): Promise<Core.Strapi> => {
   const strapi = await createStrapi({
     appDir: APP_ROOT,
-    distDir: path.join(APP_ROOT, 'dist'),
+    distDir: DIST_DIR,
     serveAdminPanel: false,
     autoReload: false,
   } as any).load();
