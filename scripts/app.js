@@ -3,17 +3,16 @@
 // they are missing, creates .env with fresh secrets on the first run, then starts Strapi in
 // development mode (it compiles the TypeScript and serves the admin panel at /admin).
 'use strict';
-const { execFileSync, spawn } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ensureEnv } = require('./ensure-env');
 
 const root = path.join(__dirname, '..');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'strapi'))) {
-  console.log('Installing dependencies (npm ci, a few minutes the first time)...');
-  execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  console.log('Installing dependencies (a few minutes the first time)...');
+  require('./install-deps').installDeps();
 }
 ensureEnv(root);
 

@@ -3,7 +3,7 @@
 // set, checks PostgreSQL when TEST_DB=postgres, then runs jest with the given arguments
 // (`npm test -- tests/api/health.test.ts` runs one file).
 'use strict';
-const { spawn, spawnSync, execFileSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
@@ -68,8 +68,8 @@ async function checkPostgres() {
 
 (async () => {
   if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'jest'))) {
-    console.log('Installing dependencies (npm ci)...');
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+    console.log('Installing dependencies...');
+    require('./install-deps').installDeps();
   }
   const env = { ...process.env };
   let redis = null;
