@@ -11,6 +11,13 @@ const READ = ['find', 'findOne'];
 const CRUD = ['find', 'findOne', 'create', 'update', 'delete'];
 const api = (uid: string, actions: string[]) => actions.map((a) => `${uid}.${a}`);
 
+/** Workflow routes (the plugin checks which documents and transitions each actor may use). */
+const WORKFLOW = [
+  'plugin::workflow.workflow.definitions',
+  'plugin::workflow.workflow.describe',
+  'plugin::workflow.workflow.transition',
+];
+
 const AUTH_SELF = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
@@ -43,6 +50,7 @@ export const CONTENT_API_PERMISSIONS: Record<string, string[]> = {
     ...api(UID.timeDeclaration, CRUD),
     // receipts of time declarations
     'plugin::upload.content-api.upload',
+    ...WORKFLOW,
     ...AUTH_SELF,
   ],
   [ROLES.coordinator]: [
@@ -56,6 +64,7 @@ export const CONTENT_API_PERMISSIONS: Record<string, string[]> = {
     ...api(UID.satisfactionResponse, READ),
     ...api(UID.cptsSetting, ['find', 'update']),
     'plugin::upload.content-api.upload',
+    ...WORKFLOW,
     ...AUTH_SELF,
   ],
 };

@@ -26,13 +26,6 @@ export const UID = {
 /** Field names that only a workflow transition may change. */
 export const STATE_FIELD = 'state';
 
-/** Initial states until the workflow plugin owns them. */
-export const INITIAL_STATES: Record<string, string> = {
-  [UID.case]: 'received',
-  [UID.ambassador]: 'candidate',
-  [UID.timeDeclaration]: 'draft',
-};
-
 /** Default indicator targets (specification §7). */
 export const DEFAULT_TARGETS = [
   { indicator: 'contacts_handled', op: 'gt', value: 5 },

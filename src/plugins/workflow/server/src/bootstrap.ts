@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from './utils';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Every configured subject must exist and carry the fields the workflow owns: fail the boot
+  // loudly rather than at the first transition.
+  for (const subject of getService('subjects', strapi).all()) {
+    const model = strapi.getModel(subject.uid as any) as any;
+    if (!model) throw new Error(`workflow: configured subject ${subject.uid} is not a content type`);
+    for (const field of ['state', 'workflowVersion']) {
+      if (!model.attributes[field]) throw new Error(`workflow: ${subject.uid} needs a "${field}" attribute`);
+    }
+  }
+  await getService('definitions', strapi).ensureDefaults();
+};

@@ -1,0 +1,4 @@
+import definition from './definition';
+import transition from './transition';
+
+export default { definition, transition };

@@ -1,0 +1,4 @@
+import workflow from './workflow';
+import admin from './admin';
+
+export default { workflow, admin };

@@ -1,0 +1,7 @@
+import definitions from './definitions';
+import transitions from './transitions';
+import subjects from './subjects';
+import actors from './actors';
+import guards from './guards';
+
+export default { definitions, transitions, subjects, actors, guards };
