@@ -357,6 +357,65 @@ const wipe = async (strapi: Strapi) => {
   }
   const files = await strapi.db.query(FILE_UID).findMany({ where: { name: { $startsWith: DEMO_FILE_PREFIX } } });
   for (const file of files) await strapi.plugin('upload').service('upload').remove(file);
+  // the history of the documents just deleted
+  await strapi.db.query(TRANSITION_UID).deleteMany({ where: { subjectUid: { $in: [UID.case, UID.ambassador, UID.timeDeclaration] } } });
+};
+
+const TRANSITION_UID = 'plugin::workflow.transition';
+
+/** The states a case went through to reach `state`, oldest first (after `received`). */
+const PATHS: Record<string, string[]> = {
+  received: [],
+  first_contact: ['first_contact'],
+  interview: ['first_contact', 'interview'],
+  matching: ['first_contact', 'interview', 'matching'],
+  visits: ['first_contact', 'interview', 'matching', 'visits'],
+  installed: ['first_contact', 'interview', 'matching', 'visits', 'installed'],
+  closed: ['first_contact', 'interview', 'matching', 'visits', 'installed', 'closed'],
+  abandoned: ['first_contact', 'interview', 'abandoned'],
+  on_hold: ['first_contact', 'interview', 'on_hold'],
+};
+
+/**
+ * A plausible workflow history for a seeded case, so that the board shows real days in state
+ * and the indicators have transitions to read: entry dates derived from the case's own dates,
+ * never in the future, never going back in time.
+ */
+const seedCaseHistory = async (strapi: Strapi, documentId: string, c: CaseSeed, i: number) => {
+  const fc = c.firstContactDay ?? -(i % 4);
+  const m12 = c.followUps?.find((f) => f.milestone === 'm12')?.day;
+  const wanted: Record<string, number> = {
+    first_contact: fc,
+    interview: fc + 5,
+    matching: fc + 9,
+    visits: fc + 14,
+    installed: c.installedDay ?? fc + 25,
+    closed: (m12 ?? (c.installedDay ?? fc + 25) + 366) + 1,
+    abandoned: fc + 20,
+    on_hold: fc + 12,
+  };
+  let previous = fc - 1;
+  await strapi.db.query(UID.case).updateMany({ where: { documentId }, data: { createdAt: dateTime(previous, 8, 30) } });
+  let from = 'received';
+  for (const to of PATHS[c.state] ?? []) {
+    const at = Math.min(0, Math.max(previous, wanted[to]));
+    await strapi.db.query(TRANSITION_UID).create({
+      data: {
+        workflow: 'case',
+        subjectUid: UID.case,
+        subjectDocumentId: documentId,
+        from,
+        to,
+        at: dateTime(at, 10, i % 60),
+        actorKind: 'user',
+        actorName: COORDINATOR_USERNAME,
+        comment: null,
+        definitionVersion: 1,
+      },
+    });
+    previous = at;
+    from = to;
+  }
 };
 
 const setState = async (strapi: Strapi, uid: string, documentId: string, state: string) => {
@@ -565,6 +624,7 @@ const seedCases = async (strapi: Strapi, structures: Map<string, string>, ambass
       },
     });
     await setState(strapi, UID.case, created.documentId, c.state);
+    await seedCaseHistory(strapi, created.documentId, c, i);
     if (c.satisfaction) {
       await strapi.documents(UID.satisfactionResponse).create({
         data: {

@@ -64,7 +64,16 @@ describe('npm run seed', () => {
       expect(await count('api::professional.professional')).toBe(60);
       expect(await count('api::ambassador.ambassador')).toBe(4);
       expect(await count('api::case.case')).toBe(20);
-      const cases = await strapi.db.query('api::case.case').findMany({ select: ['state', 'newcomerEmail'] });
+      const cases = await strapi.db.query('api::case.case').findMany({ select: ['documentId', 'state', 'newcomerEmail'] });
+      // every case has the workflow history that led it to its state, never in the future
+      for (const c of cases) {
+        const history = await strapi.db
+          .query('plugin::workflow.transition')
+          .findMany({ where: { subjectDocumentId: c.documentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+        if (c.state === 'received') expect(history).toEqual([]);
+        else expect(history[history.length - 1].to).toBe(c.state);
+        for (const h of history) expect(new Date(h.at).getTime()).toBeLessThanOrEqual(Date.now());
+      }
       const states = new Set(cases.map((c: any) => c.state));
       for (const s of ['received', 'first_contact', 'interview', 'matching', 'visits', 'installed', 'closed', 'abandoned', 'on_hold']) {
         expect(states).toContain(s);
