@@ -22,11 +22,14 @@ export type TestApp = {
  * database when TEST_DB=postgres) and a Redis prefix of its own, then mounts the HTTP server.
  * One per test file, in beforeAll; destroy() in afterAll.
  */
-export const bootStrapi = async (env: Record<string, string> = {}): Promise<TestApp> => {
+export const bootStrapi = async (
+  env: Record<string, string> = {},
+  options: { serveAdminPanel?: boolean } = {}
+): Promise<TestApp> => {
   const id = `t${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const database = await createTestDatabase(id);
   Object.assign(process.env, database.env, { REDIS_PREFIX: `ancrage-test:${id}` }, env);
-  const strapi = await startStrapi();
+  const strapi = await startStrapi(options);
 
   return {
     strapi,
@@ -40,11 +43,11 @@ export const bootStrapi = async (env: Record<string, string> = {}): Promise<Test
 };
 
 /** Boots Strapi with the current process.env (database and prefix already chosen). */
-export const startStrapi = async (): Promise<Core.Strapi> => {
+export const startStrapi = async ({ serveAdminPanel = false } = {}): Promise<Core.Strapi> => {
   const strapi = await createStrapi({
     appDir: APP_ROOT,
     distDir: DIST_DIR,
-    serveAdminPanel: false,
+    serveAdminPanel,
     autoReload: false,
   } as any).load();
   strapi.server.mount();
