@@ -75,6 +75,29 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  reminders: {
+    enabled: true,
+    resolve: './src/plugins/reminders',
+    config: {
+      // The app runs the workers in-process unless told otherwise; production runs them in
+      // `npm run worker` processes and sets REMINDERS_WORKER=off on the app instances.
+      worker: env('REMINDERS_WORKER', 'on') !== 'off',
+      concurrency: env.int('REMINDERS_CONCURRENCY', 10),
+      attempts: env.int('REMINDERS_ATTEMPTS', 5),
+      backoffMs: env.int('REMINDERS_BACKOFF_MS', 30000),
+      dueTime: env('REMINDERS_DUE_TIME', '09:00'),
+      publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
+      mail: {
+        host: env('SMTP_HOST', '') || null,
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        user: env('SMTP_USER', '') || null,
+        pass: env('SMTP_PASS', '') || null,
+        from: env('MAIL_FROM', 'Ancrage <no-reply@localhost>'),
+        outbox: env('MAIL_OUTBOX', '.tmp/mail'),
+      },
+    },
+  },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 20 * 1024 * 1024),

@@ -16,6 +16,8 @@ const WORKFLOW = [
   'plugin::workflow.workflow.definitions',
   'plugin::workflow.workflow.describe',
   'plugin::workflow.workflow.transition',
+  // reminders of one's own cases (ambassadors) or all of them (coordinators)
+  'plugin::reminders.reminders.find',
 ];
 
 const AUTH_SELF = [

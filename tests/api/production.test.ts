@@ -9,7 +9,8 @@ import { bootStrapi, APP_ROOT, DIST_DIR, type TestApp } from '../helpers/strapi'
 describe('NODE_ENV=production behind a TLS proxy', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await bootStrapi({ NODE_ENV: 'production' });
+    // production refuses to start without SMTP (nothing is sent in this file)
+    app = await bootStrapi({ NODE_ENV: 'production', SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525' });
   });
   afterAll(async () => {
     await app.destroy();
@@ -46,6 +47,23 @@ describe('NODE_ENV=production behind a TLS proxy', () => {
       .post('/api/auth/local')
       .send({ identifier: 'prod-amb@example.test', password: 'Secret-pass-123' });
     expect(res.status).not.toBe(200);
+  });
+});
+
+describe('NODE_ENV=production without SMTP', () => {
+  it('stops the boot with a message naming the SMTP settings', () => {
+    const script = `
+      const { createStrapi } = require('@strapi/strapi');
+      createStrapi({ appDir: ${JSON.stringify(APP_ROOT)}, distDir: ${JSON.stringify(DIST_DIR)}, serveAdminPanel: false })
+        .load().then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); });`;
+    const res = spawnSync(process.execPath, ['-e', script], {
+      cwd: APP_ROOT,
+      env: { ...process.env, NODE_ENV: 'production', SMTP_HOST: '' } as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(res.status).not.toBe(0);
+    expect(res.stderr + res.stdout).toMatch(/cannot start in production without SMTP: set SMTP_HOST/);
   });
 });
 

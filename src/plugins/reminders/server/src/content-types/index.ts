@@ -1,0 +1,3 @@
+import reminder from './reminder';
+
+export default { reminder };
