@@ -14,17 +14,9 @@ const main = async () => {
     serveAdminPanel: false,
     autoReload: false,
   } as any).load();
+  // Strapi's own SIGTERM/SIGINT handler calls destroy(), in which the reminders plugin stops
+  // taking jobs, waits for the active ones and closes Redis, then exits 0.
   app.log.info('[reminders] worker running; SIGTERM or SIGINT stops it gracefully');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info(`[reminders] ${signal}: finishing active jobs`);
-    await app.destroy();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 };
 
 main().catch((error) => {

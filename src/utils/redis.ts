@@ -19,11 +19,13 @@ const retryStrategy = (times: number) => Math.min(200 * 2 ** Math.min(times, 5),
  * must fail fast when Redis is down instead of queueing forever.
  */
 export const createRedisConnection = (
-  { worker = false, name = 'ancrage', logger }: { worker?: boolean; name?: string; logger?: Logger } = {}
+  { worker = false, name = 'ancrage', logger, lazy = false }: { worker?: boolean; name?: string; logger?: Logger; lazy?: boolean } = {}
 ): Redis => {
   const options: RedisOptions = {
     connectionName: name,
-    lazyConnect: true,
+    // BullMQ connects a lazy client with a promise nobody awaits when Redis is down ("Connection
+    // is closed" unhandled): its connections connect eagerly and report through 'error' events.
+    lazyConnect: lazy,
     retryStrategy,
     maxRetriesPerRequest: worker ? null : 1,
     enableOfflineQueue: worker,
@@ -61,7 +63,7 @@ let shared: Redis | null = null;
 /** The app-wide client for health checks and short commands; created at bootstrap. */
 export const initSharedRedis = (logger: Logger): Redis => {
   if (!shared) {
-    shared = createRedisConnection({ name: 'ancrage-app', logger });
+    shared = createRedisConnection({ name: 'ancrage-app', logger, lazy: true });
     shared.connect().catch(() => {
       /* reported once by watchAvailability; ioredis keeps retrying */
     });

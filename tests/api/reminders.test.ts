@@ -350,3 +350,51 @@ describe('GET /api/reminders', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('recurring reminders', () => {
+  it('registers the three job schedulers in the CPTS timezone, idempotently', async () => {
+    const q = app.strapi.plugin('reminders').service('queue');
+    await q.upsertSchedulers('Indian/Reunion');
+    await q.upsertSchedulers('Indian/Reunion');
+    const schedulers = await queue().getJobSchedulers();
+    const byId = Object.fromEntries(schedulers.map((s: any) => [s.key ?? s.id, s]));
+    expect(Object.keys(byId).sort()).toEqual(['reminders-monthly-time-declaration', 'reminders-reconcile', 'reminders-weekly-digest']);
+    expect(byId['reminders-monthly-time-declaration']).toEqual(expect.objectContaining({ pattern: '0 9 1 * *', tz: 'Indian/Reunion' }));
+    expect(byId['reminders-weekly-digest']).toEqual(expect.objectContaining({ pattern: '0 8 * * 1', tz: 'Indian/Reunion' }));
+    expect(byId['reminders-reconcile']).toEqual(expect.objectContaining({ pattern: '*/5 * * * *' }));
+  });
+
+  it('the 1st of the month: one reminder per active ambassador, once per month', async () => {
+    const first = await scheduler().createMonthlyTimeReminders(new Date());
+    const again = await scheduler().createMonthlyTimeReminders(new Date(Date.now() + 1000));
+    expect(again.map((r: any) => r.id).sort()).toEqual(first.map((r: any) => r.id).sort());
+    const active = await app.strapi.db.query('api::ambassador.ambassador').count({ where: { state: 'active' } });
+    expect(first).toHaveLength(active);
+    await waitFor(() => reminders({ id: first[0].id }), (rs) => rs[0].status === 'sent');
+    expect(smtp.messages.some((m) => /Déclarez votre temps/.test(subjectOf(m.raw)))).toBe(true);
+  });
+
+  it('Monday: the coordination gets one digest with the overdue matchings and the time sheets to validate', async () => {
+    const late = await f.case(amb, { newcomerFirstName: 'Noé', newcomerLastName: 'Retard' });
+    await f.setState('api::case.case', late.documentId, 'matching');
+    await app.strapi.db.query('plugin::reminders.reminder').create({
+      data: { rule: 'case.matching.overdue', template: 'case.matching.overdue', subjectUid: 'api::case.case', subjectDocumentId: late.documentId, subjectState: 'matching', recipient: 'coordinator', copyTo: [], dueAt: new Date(Date.now() - 3 * 86400000), status: 'sent', attempts: 1, dedupeKey: `digest-late-${late.documentId}` },
+    });
+    const td = await f.timeDeclaration(amb, { hours: 6 });
+    await f.setState('api::time-declaration.time-declaration', td.documentId, 'submitted');
+    const row = await scheduler().createWeeklyDigest(new Date());
+    expect((await scheduler().createWeeklyDigest(new Date())).id).toBe(row.id);
+    await waitFor(() => reminders({ id: row.id }), (rs) => rs[0].status === 'sent');
+    const mail = smtp.messages.find((m) => m.raw.includes(`reminder-${row.id}@ancrage`))!;
+    expect(mail.to).toEqual(['coordination@example.test']);
+    expect(subjectOf(mail.raw)).toBe('CPTS Sud Test : le point de la semaine');
+    // quoted-printable text part, decoded
+    const body = Buffer.from(
+      mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1'
+    ).toString('utf8');
+    expect(body).toMatch(/Retard — 13 jours/);
+    expect(body).toMatch(/6 h/);
+  });
+});
+

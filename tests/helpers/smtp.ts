@@ -32,6 +32,8 @@ export const startSmtpServer = async () => {
       });
     },
   });
+  // a client killed mid-conversation resets its socket: not an error of the server under test
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -9,6 +9,10 @@ export const configSchema = z
     concurrency: int(1, 200).default(10),
     attempts: int(1, 50).default(5),
     backoffMs: int(10, 3_600_000).default(30_000),
+    /** A send claim older than this belongs to a worker that died mid-send (at-least-once). */
+    claimLeaseMs: int(100, 3_600_000).default(5 * 60_000),
+    /** BullMQ lock duration: a job of a dead worker is taken over after it. */
+    lockMs: int(500, 600_000).default(30_000),
     /** Local time day-granular reminders fall due at. */
     dueTime: z.string().regex(/^\d{2}:\d{2}$/).default('09:00'),
     reconcileEvery: z.string().default('*/5 * * * *'),

@@ -25,8 +25,5 @@ export const RECURRING_RULES = {
   weeklyDigest: 'coordinator.weekly_digest',
 } as const;
 
-/** A claim older than this belongs to a worker that died mid-send. */
-export const CLAIM_LEASE_MS = 5 * 60 * 1000;
-
 /** Deterministic BullMQ job id of a reminder row: the same reminder is never queued twice. */
 export const jobIdOf = (rowId: number | string) => `reminder-${rowId}`;

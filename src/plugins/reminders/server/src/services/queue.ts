@@ -23,11 +23,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.warn(`[reminders] ${what} failed (${(error as Error).message}); the reconcile job re-creates it when Redis is back.`);
   };
 
+  /**
+   * BullMQ waits for Redis before running a command: with Redis down, a transition would wait
+   * with it. Rows are the truth, so while Redis is not ready we skip it and let the reconcile
+   * create the jobs later.
+   */
+  const ready = () => {
+    if (queueConnection?.status === 'ready') return true;
+    if (queueConnection) warnOnce('Redis', new Error(`connection ${queueConnection.status}`));
+    return false;
+  };
+
   return {
     queue(): Queue {
       if (!queue) {
         const c = getConfig(strapi);
         queueConnection = createRedisConnection({ name: 'ancrage-reminders-queue' });
+        queueConnection.on('error', () => undefined); // reported once through warnOnce
         queue = new Queue(QUEUE_NAME, {
           connection: queueConnection,
           prefix: redisPrefix(),
@@ -45,6 +57,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Queues the send job of a row; false (and a warning) when Redis is unreachable. */
     async enqueue(row: { id: number; dueAt: string | Date }): Promise<boolean> {
+      this.queue();
+      if (!ready()) return false;
       try {
         const delay = Math.max(0, new Date(row.dueAt).getTime() - Date.now());
         await this.queue().add(JOBS.send, { reminderId: row.id }, { jobId: jobIdOf(row.id), delay });
@@ -56,7 +70,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** Queues many rows in one round trip per 1,000 (reconcile, recurring reminders, imports). */
+    async enqueueMany(rows: Array<{ id: number; dueAt: string | Date }>): Promise<number> {
+      this.queue();
+      if (!ready()) return 0;
+      let queued = 0;
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        try {
+          await this.queue().addBulk(
+            chunk.map((row) => ({
+              name: JOBS.send,
+              data: { reminderId: row.id },
+              opts: { jobId: jobIdOf(row.id), delay: Math.max(0, new Date(row.dueAt).getTime() - Date.now()) },
+            }))
+          );
+          queued += chunk.length;
+        } catch (error) {
+          warnOnce('queueing reminders', error);
+          return queued;
+        }
+      }
+      warned = false;
+      return queued;
+    },
+
     async remove(rowId: number): Promise<void> {
+      this.queue();
+      if (!ready()) return; // the worker re-reads the row and drops a cancelled one
       try {
         const job = await this.queue().getJob(jobIdOf(rowId));
         if (job) await job.remove();
@@ -70,6 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * behind for the row is removed, since BullMQ would ignore a new job with the same id.
      */
     async hasJob(rowId: number): Promise<boolean> {
+      this.queue();
+      if (!ready()) throw new Error('Redis is not reachable');
       const job = await this.queue().getJob(jobIdOf(rowId));
       if (!job) return false;
       const state = await job.getState();
@@ -84,6 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async upsertSchedulers(timezone: string) {
       const c = getConfig(strapi);
       const q = this.queue();
+      if (!ready()) throw new Error('Redis is not reachable');
       await q.upsertJobScheduler(SCHEDULERS.reconcile, { pattern: c.reconcileEvery, tz: timezone }, { name: JOBS.reconcile, data: {} });
       await q.upsertJobScheduler(SCHEDULERS.monthlyTime, { pattern: c.monthlyTimeCron, tz: timezone }, { name: JOBS.monthlyTime, data: {} });
       await q.upsertJobScheduler(SCHEDULERS.weeklyDigest, { pattern: c.weeklyDigestCron, tz: timezone }, { name: JOBS.weeklyDigest, data: {} });
@@ -93,10 +137,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (worker) return worker;
       const c = getConfig(strapi);
       workerConnection = createRedisConnection({ worker: true, name: 'ancrage-reminders-worker' });
+      workerConnection.on('error', () => undefined);
       worker = new Worker(QUEUE_NAME, processor, {
         connection: workerConnection,
         prefix: redisPrefix(),
         concurrency: c.concurrency,
+        lockDuration: c.lockMs,
+        stalledInterval: c.lockMs,
         autorun: true,
       });
       worker.on('error', (e) => warnOnce('the worker', e));
@@ -104,6 +151,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     isWorking: () => worker !== null,
+
+    /** Waits (up to `ms`) for the queue's Redis connection; true when ready. */
+    async waitReady(ms = 5000) {
+      this.queue();
+      const end = Date.now() + ms;
+      while (queueConnection?.status !== 'ready' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      return queueConnection?.status === 'ready';
+    },
 
     /** Stops taking jobs, lets the active ones finish, then closes Redis (graceful shutdown). */
     async close() {

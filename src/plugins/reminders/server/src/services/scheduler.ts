@@ -201,6 +201,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async reconcile() {
       const queue = getService('queue', strapi);
+      if (!(await queue.waitReady())) throw new Error('Redis is not reachable; reconcile deferred');
       let requeued = 0;
       let lastId = 0;
       for (;;) {
@@ -211,11 +212,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           limit: 500,
         })) as Row[];
         if (batch.length === 0) break;
-        for (const row of batch) {
-          if (!(await queue.hasJob(row.id))) {
-            if (await queue.enqueue(row)) requeued += 1;
-          }
-        }
+        const missing = [];
+        for (const row of batch) if (!(await queue.hasJob(row.id))) missing.push(row);
+        requeued += await queue.enqueueMany(missing);
         lastId = batch[batch.length - 1].id;
       }
       return requeued;

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
-import { CLAIM_LEASE_MS, JOBS, REMINDER_UID } from '../constants';
+import { JOBS, REMINDER_UID } from '../constants';
 import { getConfig, getService } from '../utils';
 import { isPermanentMailError } from './mailer';
 import { render, type DigestData } from '../templates';
@@ -29,7 +29,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row.subjectUid || !row.subjectDocumentId) return null;
     const populate: Record<string, unknown> = {};
     const model = strapi.getModel(row.subjectUid) as any;
-    if (model?.attributes?.ambassador) populate.ambassador = { select: ['documentId', 'displayName'] };
+    if (model?.attributes?.ambassador) populate.ambassador = { select: ['documentId', 'displayName'], populate: { user: { select: ['email'] } } };
+    if (model?.attributes?.user) populate.user = { select: ['email'] };
     if (model?.attributes?.followUps) populate.followUps = true;
     return (await strapi.db.query(row.subjectUid as any).findOne({ where: { documentId: row.subjectDocumentId }, populate })) as Record<string, any> | null;
   };
@@ -106,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row || row.status !== 'scheduled') return { outcome: 'not scheduled' };
       // A row moved later (rescheduled) keeps its id: this job is the stale one.
       if (new Date(row.dueAt).getTime() > Date.now() + 5000) return { outcome: 'not due' };
-      if (row.claimToken && row.claimedAt && Date.now() - new Date(row.claimedAt).getTime() < CLAIM_LEASE_MS) {
+      if (row.claimToken && row.claimedAt && Date.now() - new Date(row.claimedAt).getTime() < getConfig(strapi).claimLeaseMs) {
         return { outcome: 'claimed by another worker' };
       }
 
@@ -134,11 +135,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as { count: number };
       if (count === 0) return { outcome: 'claimed by another worker' };
 
-      const settings = (await strapi.db.query('api::cpts-setting.cpts-setting' as any).findOne({ select: ['name'] })) as { name?: string } | null;
       const mail = render({
         rule: row.template,
         recipient: row.recipient,
-        cpts: settings?.name ?? 'CPTS',
+        cpts: (await recipients.settings()).name,
         subject,
         dueAt: new Date(row.dueAt),
         links: links(row),
