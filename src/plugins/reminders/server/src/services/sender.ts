@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ? `${base}/admin/content-manager/collection-types/${row.subjectUid}/${row.subjectDocumentId}`
       : `${base}/admin`;
     const space = row.subjectUid === 'api::case.case' ? `${base}/espace/#/cases/${row.subjectDocumentId}` : `${base}/espace/`;
-    return { admin, space, questionnaire: `${base}/questionnaire/` };
+    return { admin, space, questionnaire: null as string | null };
   };
 
   const digestData = async (now: Date): Promise<DigestData> => {
@@ -81,8 +81,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** Links that another plugin provides (the questionnaire's signed link), by rule. */
+  const linkProviders = new Map<string, (row: Row) => Promise<string>>();
+
   return {
     obsolete,
+
+    /** Registers the provider of a rule's personal link (e.g. the satisfaction questionnaire). */
+    registerLinkProvider(rule: string, provider: (row: Row) => Promise<string>) {
+      linkProviders.set(rule, provider);
+    },
 
     /** The BullMQ processor of the reminders queue. */
     async process(job: Job) {
@@ -118,6 +126,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return { outcome: 'skipped', reason };
       }
 
+      // A mail whose personal link nobody can provide yet is not sent with a dead link: it fails,
+      // visibly and retriably, until the provider exists.
+      const provider = linkProviders.get(row.rule);
+      if (row.rule === 'case.satisfaction' && !provider) {
+        const message = 'the satisfaction questionnaire is not available yet: retry once it is';
+        await finish(row.id, { status: 'failed', lastError: message });
+        throw new UnrecoverableError(message);
+      }
+
       const recipients = getService('recipients', strapi);
       const to = await recipients.resolve(row.recipient, row.subjectUid, subject);
       if (to.length === 0) {
@@ -141,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         cpts: (await recipients.settings()).name,
         subject,
         dueAt: new Date(row.dueAt),
-        links: links(row),
+        links: { ...links(row), questionnaire: provider ? await provider(row) : null },
         digest: row.rule === 'coordinator.weekly_digest' ? await digestData(new Date()) : undefined,
       });
       try {
