@@ -66,6 +66,9 @@ export const CONTENT_API_PERMISSIONS: Record<string, string[]> = {
     ...api(UID.satisfactionResponse, READ),
     ...api(UID.cptsSetting, ['find', 'update']),
     'plugin::upload.content-api.upload',
+    // programme figures against targets, and their CSV export
+    'plugin::indicators.indicators.find',
+    'plugin::indicators.indicators.export',
     ...WORKFLOW,
     ...AUTH_SELF,
   ],
