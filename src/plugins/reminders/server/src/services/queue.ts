@@ -28,11 +28,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * with it. Rows are the truth, so while Redis is not ready we skip it and let the reconcile
    * create the jobs later.
    */
-  const ready = () => {
+  const waitReady = async (ms: number) => {
+    const end = Date.now() + ms;
+    while (queueConnection?.status !== 'ready' && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    return queueConnection?.status === 'ready';
+  };
+  /** Ready, or still making its first connection (then wait a little); not once it has failed. */
+  const ready = async () => {
     if (queueConnection?.status === 'ready') return true;
+    if (queueConnection && !everReady && ['wait', 'connecting', 'connect'].includes(queueConnection.status) && (await waitReady(3000))) {
+      return true;
+    }
     if (queueConnection) warnOnce('Redis', new Error(`connection ${queueConnection.status}`));
     return false;
   };
+  let everReady = false;
 
   return {
     queue(): Queue {
@@ -40,6 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const c = getConfig(strapi);
         queueConnection = createRedisConnection({ name: 'ancrage-reminders-queue' });
         queueConnection.on('error', () => undefined); // reported once through warnOnce
+        queueConnection.on('ready', () => {
+          everReady = true;
+        });
         queue = new Queue(QUEUE_NAME, {
           connection: queueConnection,
           prefix: redisPrefix(),
@@ -58,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Queues the send job of a row; false (and a warning) when Redis is unreachable. */
     async enqueue(row: { id: number; dueAt: string | Date }): Promise<boolean> {
       this.queue();
-      if (!ready()) return false;
+      if (!(await ready())) return false;
       try {
         const delay = Math.max(0, new Date(row.dueAt).getTime() - Date.now());
         await this.queue().add(JOBS.send, { reminderId: row.id }, { jobId: jobIdOf(row.id), delay });
@@ -73,7 +86,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Queues many rows in one round trip per 1,000 (reconcile, recurring reminders, imports). */
     async enqueueMany(rows: Array<{ id: number; dueAt: string | Date }>): Promise<number> {
       this.queue();
-      if (!ready()) return 0;
+      if (!(await ready())) return 0;
       let queued = 0;
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = rows.slice(i, i + 1000);
@@ -97,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async remove(rowId: number): Promise<void> {
       this.queue();
-      if (!ready()) return; // the worker re-reads the row and drops a cancelled one
+      if (!(await ready())) return; // the worker re-reads the row and drops a cancelled one
       try {
         const job = await this.queue().getJob(jobIdOf(rowId));
         if (job) await job.remove();
@@ -112,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async hasJob(rowId: number): Promise<boolean> {
       this.queue();
-      if (!ready()) throw new Error('Redis is not reachable');
+      if (!(await ready())) throw new Error('Redis is not reachable');
       const job = await this.queue().getJob(jobIdOf(rowId));
       if (!job) return false;
       const state = await job.getState();
@@ -127,7 +140,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async upsertSchedulers(timezone: string) {
       const c = getConfig(strapi);
       const q = this.queue();
-      if (!ready()) throw new Error('Redis is not reachable');
+      if (!(await waitReady(5000))) throw new Error('Redis is not reachable');
       await q.upsertJobScheduler(SCHEDULERS.reconcile, { pattern: c.reconcileEvery, tz: timezone }, { name: JOBS.reconcile, data: {} });
       await q.upsertJobScheduler(SCHEDULERS.monthlyTime, { pattern: c.monthlyTimeCron, tz: timezone }, { name: JOBS.monthlyTime, data: {} });
       await q.upsertJobScheduler(SCHEDULERS.weeklyDigest, { pattern: c.weeklyDigestCron, tz: timezone }, { name: JOBS.weeklyDigest, data: {} });
@@ -155,9 +168,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Waits (up to `ms`) for the queue's Redis connection; true when ready. */
     async waitReady(ms = 5000) {
       this.queue();
-      const end = Date.now() + ms;
-      while (queueConnection?.status !== 'ready' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      return queueConnection?.status === 'ready';
+      return waitReady(ms);
     },
 
     /** Stops taking jobs, lets the active ones finish, then closes Redis (graceful shutdown). */
