@@ -17,10 +17,10 @@ let f: ReturnType<typeof make>;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let caseId: string;
 
-const waitFor = async (ok: () => Promise<boolean> | boolean, ms = 60000) => {
+const waitFor = async (ok: () => Promise<boolean> | boolean, ms = 180000, what = 'condition') => {
   const end = Date.now() + ms;
   while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out');
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 };
@@ -35,7 +35,7 @@ const startWorker = async (): Promise<ChildProcess> => {
   let out = '';
   child.stdout!.on('data', (d) => (out += d.toString()));
   child.stderr!.on('data', (d) => (out += d.toString()));
-  await waitFor(() => out.includes('worker running'), 180000);
+  await waitFor(() => out.includes('worker running'), 180000, 'the worker to boot');
   child.on('exit', (code) => {
     if (code) console.log(`worker exited ${code}:\n${out.slice(-3000)}`);
   });
@@ -95,7 +95,7 @@ describe('a worker process stopped mid-batch and restarted', () => {
   it('SIGTERM: it finishes its active jobs and exits 0; the next one sends the rest; each exactly once', async () => {
     const ids = await rowsDueNow(300, 'term');
     const first = await startWorker();
-    await waitFor(() => received(ids).total >= 40);
+    await waitFor(() => received(ids).total >= 40, 180000, `40 messages (got ${received(ids).total})`);
     first.kill('SIGTERM');
     expect(await exited(first)).toBe(0);
     const claimed = await app.strapi.db
@@ -121,7 +121,7 @@ describe('a worker process stopped mid-batch and restarted', () => {
   it('SIGKILL: nothing lost; a message is sent again only if it was on the wire at the kill, under the same Message-ID', async () => {
     const ids = await rowsDueNow(300, 'kill');
     const first = await startWorker();
-    await waitFor(() => received(ids).total >= 40);
+    await waitFor(() => received(ids).total >= 40, 180000, `40 messages (got ${received(ids).total})`);
     first.kill('SIGKILL');
     await exited(first);
 
