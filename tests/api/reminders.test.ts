@@ -278,18 +278,21 @@ describe('durability', () => {
   };
 
   it('Redis flushed while 100 reminders are pending: the reconcile re-creates the jobs, all 100 delivered, none twice', async () => {
-    const rows = await manyRows(100, 1500, 'flush');
+    // due in a few seconds, so that they are still pending when Redis loses them, even on a busy machine
+    const rows = await manyRows(100, 8000, 'flush');
     const q = app.strapi.plugin('reminders').service('queue');
-    for (const r of rows) await q.enqueue(r);
+    expect(await q.enqueueMany(rows)).toBe(100);
     // lose every job: delete the file's keys in Redis
     const prefix = process.env.REDIS_PREFIX!;
     const keys = await redis.keys(`${prefix}:reminders:*`);
     expect(keys.length).toBeGreaterThan(0);
     await redis.del(...keys);
     expect(await queue().getJob(`reminder-${rows[0].id}`)).toBeUndefined();
+    const pending = await app.strapi.db.query('plugin::reminders.reminder').count({ where: { id: { $in: rows.map((r) => r.id) }, status: 'scheduled' } });
+    expect(pending).toBe(100);
     expect(await scheduler().reconcile()).toBeGreaterThanOrEqual(100);
     const ids = rows.map((r) => r.id);
-    await waitFor(async () => delivered(ids), (d) => d.distinct === 100, 30000);
+    await waitFor(async () => delivered(ids), (d) => d.distinct === 100, 60000);
     await new Promise((r) => setTimeout(r, 300));
     expect(delivered(ids)).toEqual({ total: 100, distinct: 100 });
     const after = await reminders({ id: { $in: ids } });
