@@ -6,7 +6,7 @@ import { UID } from '../utils/constants';
  * LAYOUT_VERSION (kept in the core store), so that what an administrator rearranges in the
  * panel afterwards is not overwritten at every boot; bump the version to push a new layout.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 type Layout = {
   labels: Record<string, string>;
@@ -159,6 +159,7 @@ const LAYOUTS: Record<string, Layout> = {
       targets: 'Objectifs des indicateurs',
       matchingWindowDays: 'Délai du croisement des données (jours)',
       followUpWindowDays: 'Tolérance des suivis (jours)',
+      satisfactionQuestions: 'Questions du questionnaire de satisfaction',
     },
   },
 };
@@ -181,6 +182,7 @@ const COMPONENT_LABELS: Record<string, Record<string, string>> = {
   'settings.indicator-target': { indicator: 'Indicateur', op: 'Comparaison', value: 'Valeur cible' },
   'settings.commune': { name: 'Commune', postalCode: 'Code postal', inseeCode: 'Code INSEE' },
   'settings.contact-email': { email: 'E-mail', name: 'Nom' },
+  'settings.satisfaction-question': { key: 'Clé (technique)', label: 'Question', kind: 'Type de réponse', required: 'Réponse obligatoire' },
 };
 
 const withLabels = (config: any, labels: Record<string, string>, readOnly: string[] = []) => {
