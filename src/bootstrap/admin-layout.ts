@@ -145,9 +145,10 @@ const LAYOUTS: Record<string, Layout> = {
     readOnly: ['state'],
   },
   [UID.satisfactionResponse]: {
-    labels: { case: 'Accompagnement', score: 'Note globale (1 à 5)', answers: 'Réponses', comment: 'Commentaire', submittedAt: 'Reçue le' },
+    labels: { case: 'Accompagnement', score: 'Note globale (1 à 5)', answers: 'Réponses', comment: 'Commentaire', submittedAt: 'Reçue le', caseKey: 'Lien utilisé (accompagnement)' },
     list: ['case', 'score', 'submittedAt'],
     sort: ['submittedAt', 'DESC'],
+    readOnly: ['caseKey'],
   },
   [UID.cptsSetting]: {
     labels: {
