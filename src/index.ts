@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { syncAdminRoles, syncUsersPermissionsRoles } from './bootstrap/permissions';
 import { ensureCptsSettings } from './bootstrap/settings';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
+import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
 
 export default {
@@ -12,6 +13,8 @@ export default {
     await syncAdminRoles(strapi);
     await ensureCptsSettings(strapi);
     await applyAdminLayouts(strapi);
+    await ensureSatisfactionIndex(strapi);
+    wireSatisfaction(strapi);
     initSharedRedis(strapi.log);
   },
 

@@ -6,7 +6,7 @@ import { UID } from '../utils/constants';
  * LAYOUT_VERSION (kept in the core store), so that what an administrator rearranges in the
  * panel afterwards is not overwritten at every boot; bump the version to push a new layout.
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 type Layout = {
   labels: Record<string, string>;
@@ -145,9 +145,10 @@ const LAYOUTS: Record<string, Layout> = {
     readOnly: ['state'],
   },
   [UID.satisfactionResponse]: {
-    labels: { case: 'Accompagnement', score: 'Note globale (1 à 5)', answers: 'Réponses', comment: 'Commentaire', submittedAt: 'Reçue le' },
+    labels: { case: 'Accompagnement', score: 'Note globale (1 à 5)', answers: 'Réponses', comment: 'Commentaire', submittedAt: 'Reçue le', caseKey: 'Lien utilisé (accompagnement)' },
     list: ['case', 'score', 'submittedAt'],
     sort: ['submittedAt', 'DESC'],
+    readOnly: ['caseKey'],
   },
   [UID.cptsSetting]: {
     labels: {
@@ -159,6 +160,7 @@ const LAYOUTS: Record<string, Layout> = {
       targets: 'Objectifs des indicateurs',
       matchingWindowDays: 'Délai du croisement des données (jours)',
       followUpWindowDays: 'Tolérance des suivis (jours)',
+      satisfactionQuestions: 'Questions du questionnaire de satisfaction',
     },
   },
 };
@@ -181,6 +183,7 @@ const COMPONENT_LABELS: Record<string, Record<string, string>> = {
   'settings.indicator-target': { indicator: 'Indicateur', op: 'Comparaison', value: 'Valeur cible' },
   'settings.commune': { name: 'Commune', postalCode: 'Code postal', inseeCode: 'Code INSEE' },
   'settings.contact-email': { email: 'E-mail', name: 'Nom' },
+  'settings.satisfaction-question': { key: 'Clé (technique)', label: 'Question', kind: 'Type de réponse', required: 'Réponse obligatoire' },
 };
 
 const withLabels = (config: any, labels: Record<string, string>, readOnly: string[] = []) => {

@@ -36,3 +36,16 @@ export const DEFAULT_TARGETS = [
 ] as const;
 
 export const DEFAULT_TIMEZONE = 'Indian/Reunion';
+
+/**
+ * Default questions of the satisfaction questionnaire (specification 000, protocol 002: welcome,
+ * guidance, connection with colleagues, administrative steps, would recommend). The overall
+ * score 1–5 is asked separately. Editable in Paramètres CPTS.
+ */
+export const DEFAULT_SATISFACTION_QUESTIONS = [
+  { key: 'welcome', label: "Comment jugez-vous la qualité de l'accueil par la CPTS et votre ambassadeur ?", kind: 'scale_1_5', required: true },
+  { key: 'guidance', label: 'Les conseils et l’accompagnement reçus vous ont-ils été utiles ?', kind: 'scale_1_5', required: true },
+  { key: 'network', label: 'La mise en relation avec les professionnels du territoire vous a-t-elle aidé·e ?', kind: 'scale_1_5', required: true },
+  { key: 'administrative', label: 'Les démarches administratives de votre installation ont-elles été facilitées ?', kind: 'scale_1_5', required: true },
+  { key: 'recommend', label: 'Recommanderiez-vous le programme Ambassadeurs à un ou une collègue ?', kind: 'yes_no', required: true },
+] as const;

@@ -51,6 +51,7 @@ export const RULE_LABELS: Record<string, string> = {
   'case.follow_up.m6': 'Suivi à 6 mois',
   'case.follow_up.m12': 'Suivi à 12 mois',
   'case.satisfaction': 'Questionnaire de satisfaction',
+  'case.satisfaction.reminder': 'Relance du questionnaire de satisfaction',
   'case.on_hold.resume': 'Reprise après mise en attente',
   'ambassador.mid_term_review': 'Bilan de mi-mandat',
   'ambassador.renewal': 'Renouvellement du mandat',

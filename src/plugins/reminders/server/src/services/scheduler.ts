@@ -113,6 +113,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return created;
     },
 
+    /**
+     * A reminder that is not a workflow timer, once per document and rule (dedupe key
+     * `<rule>|<documentId>|once`), not tied to a state: e.g. the satisfaction questionnaire of a
+     * case that was closed or abandoned, or its reminder 14 days later.
+     */
+    async scheduleOnce(input: { rule: string; template?: string; uid: string; documentId: string; recipient: string; copyTo?: string[]; dueAt: Date }) {
+      return schedule({
+        rule: input.rule,
+        template: input.template ?? input.rule,
+        subjectUid: input.uid,
+        subjectDocumentId: input.documentId,
+        subjectState: null,
+        recipient: input.recipient,
+        copyTo: input.copyTo ?? [],
+        dueAt: input.dueAt,
+        dedupeKey: `${input.rule}|${input.documentId}|once`,
+      });
+    },
+
     /** Cancels the scheduled reminders a document's state created. */
     async cancelPending(uid: string, documentId: string, state: string | null, reason: string) {
       const where = { subjectUid: uid, subjectDocumentId: documentId, status: 'scheduled', ...(state ? { subjectState: state } : {}) };

@@ -14,6 +14,12 @@ type Row = Record<string, any> & { id: number; status: string; rule: string; due
 
 const FOLLOW_UP = /^case\.follow_up\.(m3|m6|m12)$/;
 
+const SATISFACTION = 'case.satisfaction';
+const SATISFACTION_REMINDER = 'case.satisfaction.reminder';
+const SATISFACTION_RESPONSE_UID = 'api::satisfaction-response.satisfaction-response';
+/** The questionnaire's one reminder, this long after the first e-mail went out. */
+const SATISFACTION_REMINDER_AFTER_MS = 14 * 86400000;
+
 /**
  * The worker side: re-read the row and its subject, skip what became obsolete, render, send,
  * and mark sent with a conditional update, so that a retry or a second worker never sends twice.
@@ -42,6 +48,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const followUp = FOLLOW_UP.exec(row.rule);
     if (followUp && (subject?.followUps ?? []).some((f: any) => f.milestone === followUp[1] && f.doneAt)) {
       return `the ${followUp[1]} follow-up is already recorded`;
+    }
+    return null;
+  };
+
+  /**
+   * The questionnaire goes out once per case, whichever trigger comes first (installed +6
+   * months, closed, abandoned after an interview), and its reminder only while unanswered.
+   */
+  const satisfactionObsolete = async (row: Row): Promise<string | null> => {
+    if (row.rule !== SATISFACTION && row.rule !== SATISFACTION_REMINDER) return null;
+    if (strapi.contentTypes[SATISFACTION_RESPONSE_UID as keyof typeof strapi.contentTypes]) {
+      const answered = await strapi.db
+        .query(SATISFACTION_RESPONSE_UID as any)
+        .count({ where: { $or: [{ caseKey: row.subjectDocumentId }, { case: { documentId: row.subjectDocumentId } }] } });
+      if (answered > 0) return 'the newcomer already answered the satisfaction questionnaire';
+    }
+    if (row.rule === SATISFACTION) {
+      const other = await rows().count({
+        where: { rule: SATISFACTION, subjectDocumentId: row.subjectDocumentId, id: { $ne: row.id }, $or: [{ status: 'sent' }, { status: 'scheduled', claimToken: { $notNull: true } }] },
+      });
+      if (other > 0) return 'the satisfaction questionnaire was already sent for this case';
     }
     return null;
   };
@@ -120,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const subject = await loadSubject(row);
-      const reason = obsolete(row, subject);
+      const reason = obsolete(row, subject) ?? (subject ? await satisfactionObsolete(row) : null);
       if (reason) {
         await finish(row.id, { status: 'skipped', lastError: reason });
         return { outcome: 'skipped', reason };
@@ -129,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A mail whose personal link nobody can provide yet is not sent with a dead link: it fails,
       // visibly and retriably, until the provider exists.
       const provider = linkProviders.get(row.rule);
-      if (row.rule === 'case.satisfaction' && !provider) {
+      if ((row.rule === SATISFACTION || row.rule === SATISFACTION_REMINDER) && !provider) {
         const message = 'the satisfaction questionnaire is not available yet: retry once it is';
         await finish(row.id, { status: 'failed', lastError: message });
         throw new UnrecoverableError(message);
@@ -168,7 +195,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...mail,
           messageId: `<reminder-${row.id}@ancrage>`,
         });
-        await finish(row.id, { status: 'sent', sentAt: new Date(), messageId: sent.messageId, lastError: null }, { claimToken: token });
+        const sentAt = new Date();
+        await finish(row.id, { status: 'sent', sentAt, messageId: sent.messageId, lastError: null }, { claimToken: token });
+        if (row.rule === SATISFACTION) {
+          await scheduler().scheduleOnce({
+            rule: SATISFACTION_REMINDER,
+            uid: row.subjectUid,
+            documentId: row.subjectDocumentId,
+            recipient: row.recipient,
+            dueAt: new Date(sentAt.getTime() + SATISFACTION_REMINDER_AFTER_MS),
+          });
+        }
         return { outcome: 'sent' };
       } catch (error) {
         const message = `${(error as { responseCode?: number }).responseCode ?? ''} ${(error as Error).message}`.trim().slice(0, 1000);

@@ -89,6 +89,15 @@ const RULES: Record<string, (d: TemplateData) => Parts> = {
     lines: [`Bonjour ${d.subject?.newcomerFirstName ?? ''},`.replace(' ,', ','), `Vous avez été accompagné·e par un ambassadeur de la ${d.cpts} lors de votre installation.`, 'Pourriez-vous nous dire en deux minutes ce qui vous a aidé et ce que nous pouvons améliorer ?'],
     link: { href: d.links.questionnaire, label: 'Répondre au questionnaire' },
   }),
+  'case.satisfaction.reminder': (d) => ({
+    subject: `${d.cpts} : il est encore temps de donner votre avis`,
+    lines: [
+      `Bonjour ${d.subject?.newcomerFirstName ?? ''},`.replace(' ,', ','),
+      `Il y a deux semaines, nous vous avons invité·e à répondre au questionnaire de satisfaction de la ${d.cpts} sur votre accompagnement.`,
+      'Votre réponse nous aide à améliorer l’accueil des professionnels qui s’installent après vous. Cela prend deux minutes.',
+    ],
+    link: { href: d.links.questionnaire, label: 'Répondre au questionnaire' },
+  }),
   'case.on_hold.resume': (d) => ({
     subject: `Reprise de l'accompagnement : ${who(d.subject)}`,
     lines: ['Bonjour,', `L'accompagnement de ${who(d.subject)} était en attente jusqu'au ${fr(d.subject?.resumeOn)}.`, "C'est le moment de reprendre contact."],
