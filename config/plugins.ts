@@ -85,6 +85,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       concurrency: env.int('REMINDERS_CONCURRENCY', 10),
       attempts: env.int('REMINDERS_ATTEMPTS', 5),
       backoffMs: env.int('REMINDERS_BACKOFF_MS', 30000),
+      claimLeaseMs: env.int('REMINDERS_CLAIM_LEASE_MS', 300000),
+      lockMs: env.int('REMINDERS_LOCK_MS', 30000),
       dueTime: env('REMINDERS_DUE_TIME', '09:00'),
       publicUrl: env('PUBLIC_URL', 'http://localhost:1337'),
       mail: {
