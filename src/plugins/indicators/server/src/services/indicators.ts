@@ -8,6 +8,8 @@ import {
 import { FALLBACK_TIMEZONE, INDICATORS, MILESTONES, SATISFACTION_RULE, UIDS, type IndicatorKey, type Op } from '../constants';
 
 const DAY_MS = 86_400_000;
+type Row = Record<string, unknown> | undefined;
+type Rows = Array<Record<string, unknown>>;
 
 export type Period = { from: string; to: string };
 export type Target = { op: Op; value: number };
@@ -216,12 +218,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const b = new Date(Math.min(end.getTime(), zonedTimeToUtc(m.next, '00:00', tz).getTime()));
         return knex.raw(`sum(case when ${fc} >= ? and ${fc} < ? then 1 else 0 end) as ??`, [a, b, `m${i}`]);
       });
-      const contactRows = (await knex({ c: C.table })
+      const contactRowsQ = (knex({ c: C.table })
         .select(`c.${C.profession} as profession`)
         .select(knex.raw('count(*) as contacts'), knex.raw(`sum(case when ${ia} is not null then 1 else 0 end) as converted`), ...contactMonthCols)
         .where(`c.${C.firstContactAt}`, '>=', start)
         .andWhere(`c.${C.firstContactAt}`, '<', end)
-        .groupBy(`c.${C.profession}`)) as Array<Record<string, unknown>>;
+        .groupBy(`c.${C.profession}`)) as unknown as Promise<Rows>;
 
       // -- installations: totals, by profession, by month, median days -------------------------
       const installMonthCols = months.map((m, i) => {
@@ -229,16 +231,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const b = m.next;
         return knex.raw(`sum(case when ${ia} >= ? and ${ia} < ? then 1 else 0 end) as ??`, [a, b, `m${i}`]);
       });
-      const installRows = (await knex({ c: C.table })
+      const installRowsQ = (knex({ c: C.table })
         .select(`c.${C.profession} as profession`)
         .select(knex.raw('count(*) as installations'), ...installMonthCols)
         .where(`c.${C.installedAt}`, '>=', period.from)
         .andWhere(`c.${C.installedAt}`, '<=', period.to)
-        .groupBy(`c.${C.profession}`)) as Array<Record<string, unknown>>;
+        .groupBy(`c.${C.profession}`)) as unknown as Promise<Rows>;
 
       const offset = offsetMs(start, tz);
       const days = `(${d.dayNumber(ia)} - ${d.localDayNumber(fc, offset)})`;
-      const medianRow = (await knex
+      const medianRowQ = (knex
         .from(
           knex
             .from(
@@ -254,23 +256,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         )
         .select(knex.raw('avg(d) as median, count(*) as n'))
         .whereRaw('rn in ((cnt + 1) / 2, (cnt + 2) / 2)')
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- satisfaction ----------------------------------------------------------------------
       const R = s.responses;
-      const satRow = (await knex(R.table)
+      const satRowQ = (knex(R.table)
         .select(knex.raw('avg(??) as average, count(*) as responses', [R.score]))
         .where(R.submittedAt, '>=', start)
         .andWhere(R.submittedAt, '<', end)
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
       const M = s.reminders;
-      const sentRow = (await knex(M.table)
+      const sentRowQ = (knex(M.table)
         .count({ sent: '*' })
         .where(M.rule, SATISFACTION_RULE)
         .andWhere(M.status, 'sent')
         .andWhere(M.sentAt, '>=', start)
         .andWhere(M.sentAt, '<', end)
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- active ambassadors at the end of the period (or now) ----------------------------------
       const T = s.transitions;
@@ -279,16 +281,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         (select t.${q(T.to)} from ${q(T.table)} t where t.${q(T.subjectUid)} = ? and t.${q(T.subjectDocumentId)} = a.${q(A.documentId)} and t.${q(T.at)} <= ? order by t.${q(T.at)} desc limit 1),
         (select t.${q(T.from)} from ${q(T.table)} t where t.${q(T.subjectUid)} = ? and t.${q(T.subjectDocumentId)} = a.${q(A.documentId)} and t.${q(T.at)} > ? order by t.${q(T.at)} asc limit 1),
         a.${q(A.state)})`;
-      const activeRow = (await knex({ a: A.table })
+      const activeRowQ = (knex({ a: A.table })
         .count({ n: '*' })
         .whereRaw(`${stateAt} = ?`, [UIDS.ambassador, instant, UIDS.ambassador, instant, 'active'])
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- matching within the window -----------------------------------------------------------
       const windowMs = cfg.matchingWindowDays * DAY_MS;
       const entryMs = d.epochMs(`t.${q(T.at)}`);
       const exitMs = `(select min(${d.epochMs(`x.${q(T.at)}`)}) from ${q(T.table)} x where x.${q(T.subjectUid)} = t.${q(T.subjectUid)} and x.${q(T.subjectDocumentId)} = t.${q(T.subjectDocumentId)} and x.${q(T.from)} = 'matching' and x.${q(T.at)} > t.${q(T.at)})`;
-      const matchingRow = (await knex
+      const matchingRowQ = (knex
         .from(
           knex({ t: T.table })
             .select(knex.raw(`${entryMs} as entry_ms, ${exitMs} as exit_ms`))
@@ -305,18 +307,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
              count(*) as entries`
           )
         )
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- follow-ups due in the period ------------------------------------------------------------
       const F = s.followUps;
       const W = cfg.followUpWindowDays;
-      const done = knex({ e: F.link })
-        .join({ f: F.table }, `f.${F.id}`, `e.${F.cmp}`)
-        .where(`e.${F.field}`, F.fieldValue)
-        .andWhere(`e.${F.typeColumn}`, UIDS.followUp)
-        .whereNotNull(`f.${F.doneAt}`)
-        .groupBy(`e.${F.entity}`, `f.${F.milestone}`)
-        .select(`e.${F.entity} as case_id`, `f.${F.milestone} as milestone`, knex.raw(`min(f.${q(F.doneAt)}) as done_at`));
+      const doneAt = `(select min(f.${q(F.doneAt)}) from ${q(F.link)} e join ${q(F.table)} f on f.${q(F.id)} = e.${q(F.cmp)}
+        where e.${q(F.entity)} = u.case_id and e.${q(F.field)} = ? and e.${q(F.typeColumn)} = ? and f.${q(F.milestone)} = u.milestone)`;
       const due = MILESTONES.map(({ milestone, months: n }) => {
         const dueExpr = d.addMonths(ia, n);
         // an index-friendly range on installedAt first, then the exact due date
@@ -327,33 +324,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .andWhere(`c.${C.installedAt}`, '<=', minusMonths(period.to, n - 1))
           .whereRaw(`${dueExpr} >= ? and ${dueExpr} <= ?`, [period.from, period.to]);
       });
-      const followRow = (await knex
-        .from(due[0]!.unionAll(due.slice(1), false).as('u'))
-        .leftJoin(done.as('dn'), function joinDone() {
-          this.on('dn.case_id', '=', 'u.case_id').andOn('dn.milestone', '=', 'u.milestone');
-        })
+      const followRowQ = (knex
+        .from(
+          knex
+            .from(due[0]!.unionAll(due.slice(1), false).as('u'))
+            .select('u.due', 'u.deadline', knex.raw(`${doneAt} as done_at`, [F.fieldValue, UIDS.followUp]))
+            .as('dn')
+        )
         .select(
           knex.raw(
-            `sum(case when dn.done_at is not null and dn.done_at <= u.deadline then 1 else 0 end) as on_time,
-             sum(case when (dn.done_at is not null and dn.done_at > u.deadline) or (dn.done_at is null and u.deadline < ?) then 1 else 0 end) as late,
+            `sum(case when done_at is not null and done_at <= deadline then 1 else 0 end) as on_time,
+             sum(case when (done_at is not null and done_at > deadline) or (done_at is null and deadline < ?) then 1 else 0 end) as late,
              count(*) as due`,
             [today]
           )
         )
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- hours validated -----------------------------------------------------------------------
       const D = s.declarations;
-      const hoursRow = (await knex(D.table)
+      const hoursRowQ = (knex(D.table)
         .select(knex.raw('sum(??) as hours, sum(??) as km, sum(??) as cost', [D.hours, D.travelKm, D.travelCost]))
         .where(D.state, 'validated')
         .andWhere(D.month, '>=', period.from)
         .andWhere(D.month, '<=', period.to)
-        .first()) as Record<string, unknown> | undefined;
+        .first()) as unknown as Promise<Row>;
 
       // -- by ambassador ---------------------------------------------------------------------
       const L = C.ambassador;
-      const ambCases = (await knex({ c: C.table })
+      const ambCasesQ = (knex({ c: C.table })
         .join({ l: L.table }, `l.${L.self}`, `c.${C.id}`)
         .select(`l.${L.other} as ambassador_id`)
         .select(
@@ -365,23 +364,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .where((x) => x.where(`c.${C.firstContactAt}`, '>=', start).andWhere(`c.${C.firstContactAt}`, '<', end))
             .orWhere((x) => x.where(`c.${C.installedAt}`, '>=', period.from).andWhere(`c.${C.installedAt}`, '<=', period.to))
         )
-        .groupBy(`l.${L.other}`)) as Array<Record<string, unknown>>;
+        .groupBy(`l.${L.other}`)) as unknown as Promise<Rows>;
       const RL = R.case;
-      const ambSat = (await knex({ r: R.table })
+      const ambSatQ = (knex({ r: R.table })
         .join({ rl: RL.table }, `rl.${RL.self}`, `r.${R.id}`)
         .join({ l: L.table }, `l.${L.self}`, `rl.${RL.other}`)
         .select(`l.${L.other} as ambassador_id`, knex.raw(`avg(r.${q(R.score)}) as average`))
         .where(`r.${R.submittedAt}`, '>=', start)
         .andWhere(`r.${R.submittedAt}`, '<', end)
-        .groupBy(`l.${L.other}`)) as Array<Record<string, unknown>>;
+        .groupBy(`l.${L.other}`)) as unknown as Promise<Rows>;
       const DL = D.ambassador;
-      const ambHours = (await knex({ td: D.table })
+      const ambHoursQ = (knex({ td: D.table })
         .join({ l: DL.table }, `l.${DL.self}`, `td.${D.id}`)
         .select(`l.${DL.other} as ambassador_id`, knex.raw(`sum(td.${q(D.hours)}) as hours`))
         .where(`td.${D.state}`, 'validated')
         .andWhere(`td.${D.month}`, '>=', period.from)
         .andWhere(`td.${D.month}`, '<=', period.to)
-        .groupBy(`l.${DL.other}`)) as Array<Record<string, unknown>>;
+        .groupBy(`l.${DL.other}`)) as unknown as Promise<Rows>;
+
+      // independent queries: concurrent on PostgreSQL's pool (SQLite serialises them)
+      const [contactRows, installRows, medianRow, satRow, sentRow, activeRow, matchingRow, followRow, hoursRow, ambCases, ambSat, ambHours] =
+        await Promise.all([contactRowsQ, installRowsQ, medianRowQ, satRowQ, sentRowQ, activeRowQ, matchingRowQ, followRowQ, hoursRowQ, ambCasesQ, ambSatQ, ambHoursQ]);
 
       const byId = new Map<number, { contacts: number; installations: number; satisfactionAverage: number | null; hoursValidated: number }>();
       const entry = (id: unknown) => {
