@@ -100,6 +100,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  indicators: {
+    enabled: true,
+    resolve: './src/plugins/indicators',
+  },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 20 * 1024 * 1024),

@@ -1,0 +1,3 @@
+import indicators from './indicators';
+
+export default { indicators };

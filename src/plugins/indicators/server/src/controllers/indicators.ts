@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { addDurationToDate } from '../../../../workflow/server/src/engine/durations';
+import { MAX_PERIOD_DAYS } from '../constants';
+import type { Report } from '../services/indicators';
+import { getService } from '../utils';
+
+/** 'YYYY-MM-DD' that exists in the calendar (no 30 February). */
+const isCalendarDate = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+const isoDate = z.iso.date().refine(isCalendarDate, 'not a calendar date');
+
+const periodFields = {
+  year: z.string().regex(/^\d{4}$/, 'expected a year YYYY').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
+const checkPeriod = (q: { year?: string; from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (q.year !== undefined) {
+    if (q.from !== undefined || q.to !== undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from and to' });
+    return;
+  }
+  if (q.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required (or year)' });
+  if (q.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required (or year)' });
+  if (q.from && q.to && isCalendarDate(q.from) && isCalendarDate(q.to)) {
+    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (addDurationToDate(q.from, `P${MAX_PERIOD_DAYS}D`) < q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `the period may not exceed ${MAX_PERIOD_DAYS} days` });
+  }
+};
+
+const findQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+const exportQuery = z
+  .object({ ...periodFields, format: z.enum(['csv']).default('csv'), separator: z.enum([',', ';']).default(',') })
+  .strict()
+  .superRefine(checkPeriod);
+
+/** zod → Strapi's 400 ValidationError, naming the fields. */
+const parse = <T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> => {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String) : ('keys' in i && Array.isArray((i as any).keys) ? (i as any).keys : []),
+    message: i.message,
+  }));
+  const first = issues[0]!;
+  throw new errors.ValidationError(`Invalid query: ${first.path.join('.') || 'query'}: ${first.message}`, { errors: issues });
+};
+
+const periodOf = (q: { year?: string; from?: string; to?: string }) =>
+  q.year ? { from: `${q.year}-01-01`, to: `${q.year}-12-31` } : { from: q.from as string, to: q.to as string };
+
+const STATUS_FR: Record<string, string> = { met: 'atteint', not_met: 'non atteint', informational: 'indicatif' };
+const OP_FR: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/** RFC 4180 cell: quoted when it holds the separator, a quote or a line break. */
+const cell = (v: unknown, sep: string) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Numbers with a decimal comma when the separator is `;` (French spreadsheet locales). */
+const number = (v: number | null, sep: string) => (v === null ? '' : sep === ';' ? String(v).replace('.', ',') : String(v));
+
+export const toCsv = (report: Report, sep: string) => {
+  const line = (cells: unknown[]) => cells.map((c) => cell(c, sep)).join(sep);
+  const lines = [
+    line(['Indicateurs', `${report.period.from} – ${report.period.to}`]),
+    line(['key', 'label', 'value', 'unit', 'target', 'status']),
+    ...report.indicators.map((i) =>
+      line([i.key, i.label, number(i.value, sep), i.unit, i.target ? `${OP_FR[i.target.op]} ${number(i.target.value, sep)}` : '', STATUS_FR[i.status]])
+    ),
+    '',
+    line(['Par ambassadeur']),
+    line(['ambassador', 'documentId', 'contacts', 'installations', 'satisfactionAverage', 'hoursValidated']),
+    ...report.byAmbassador.map((a) =>
+      line([a.displayName, a.documentId, a.contacts, a.installations, number(a.satisfactionAverage, sep), number(a.hoursValidated, sep)])
+    ),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/indicators?year=YYYY | from=YYYY-MM-DD&to=YYYY-MM-DD */
+  async find(ctx: any) {
+    const q = parse(findQuery, ctx.query);
+    ctx.body = { data: await getService('indicators', strapi).compute(periodOf(q)) };
+  },
+
+  /** GET /api/indicators/export?year=YYYY&format=csv[&separator=;] */
+  async export(ctx: any) {
+    const q = parse(exportQuery, ctx.query);
+    const period = periodOf(q);
+    const report = await getService('indicators', strapi).compute(period);
+    const name = q.year ? `indicateurs-${q.year}.csv` : `indicateurs-${period.from}_${period.to}.csv`;
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="${name}"`);
+    ctx.body = toCsv(report, q.separator);
+  },
+});

@@ -1,0 +1,9 @@
+import register from './register';
+import bootstrap from './bootstrap';
+import destroy from './destroy';
+import config from './config';
+import controllers from './controllers';
+import routes from './routes';
+import services from './services';
+
+export default { register, bootstrap, destroy, config, controllers, routes, services };
