@@ -87,6 +87,8 @@ const PROFESSIONS = ['general_practitioner', 'specialist_physician', 'nurse', 'p
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: ROOT, distDir: DIST, serveAdminPanel: false, autoReload: false }).load();
   await strapi.server.listen();
+  // the naive calls last seconds: keep the client's connection open across them
+  strapi.server.httpServer.keepAliveTimeout = 600000;
   const { port } = strapi.server.httpServer.address();
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -169,7 +171,7 @@ const PROFESSIONS = ['general_practitioner', 'specialist_physician', 'nurse', 'p
           if (doneAt > today) continue;
           const fid = followUps.length + 1;
           followUps.push({ id: fid, [col('case.follow-up', 'milestone')]: milestone, [col('case.follow-up', 'doneAt')]: doneAt });
-          cmps.push({ [fcol.joinColumn.name]: i, [fcol.inverseJoinColumn.name]: fid, [fcol.morphColumn.typeColumn.name]: 'case.follow-up', field: 'followUps', [fcol.orderColumnName || 'order']: order });
+          cmps.push({ [fcol.joinColumn.name]: i, [fcol.inverseJoinColumn.name]: fid, [(fcol.morphColumn && fcol.morphColumn.typeColumn && fcol.morphColumn.typeColumn.name) || 'component_type']: 'case.follow-up', field: 'followUps', [fcol.orderColumnName || 'order']: order });
           order += 1;
         }
         const submitted = new Date(Date.parse(`${installedAt}T06:00:00Z`) + int(170, 200) * DAY);
@@ -351,7 +353,7 @@ const PROFESSIONS = ['general_practitioner', 'specialist_physician', 'nurse', 'p
       for (const r of resp) if (r.case && r.case.ambassador) ent(r.case.ambassador).scores.push(r.score);
       for (const t of declsV) if (t.ambassador) ent(t.ambassador).hoursValidated += Number(t.hours);
       const byAmbassador = [...by.values()]
-        .map(({ scores, ...e }) => ({ ...e, satisfactionAverage: scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length, 2) : null, hoursValidated: round(e.hoursValidated, 2) }))
+        .map((e) => ({ documentId: e.documentId, displayName: e.displayName, contacts: e.contacts, installations: e.installations, satisfactionAverage: e.scores.length ? round(e.scores.reduce((a, b) => a + b, 0) / e.scores.length, 2) : null, hoursValidated: round(e.hoursValidated, 2) }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr') || a.documentId.localeCompare(b.documentId));
       const profs = new Map();
       const prof = (p) => profs.get(p) || profs.set(p, { profession: p, contacts: 0, installations: 0 }).get(p);
