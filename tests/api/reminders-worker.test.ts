@@ -25,6 +25,8 @@ const waitFor = async (ok: () => Promise<boolean> | boolean, ms = 180000, what =
   }
 };
 
+const children: ChildProcess[] = [];
+
 /** A worker process on the same database, Redis prefix and SMTP server as the test's app. */
 const startWorker = async (): Promise<ChildProcess> => {
   const child = spawn(process.execPath, [path.join(DIST_DIR, 'src', 'worker.js')], {
@@ -32,6 +34,7 @@ const startWorker = async (): Promise<ChildProcess> => {
     env: { ...process.env, LOG_LEVEL: 'info', REMINDERS_CONCURRENCY: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d.toString()));
   child.stderr!.on('data', (d) => (out += d.toString()));
@@ -83,6 +86,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // never leave a worker process behind, even when a test failed half-way
+  for (const c of children) if (c.exitCode === null && !c.signalCode) c.kill('SIGKILL');
   await app.destroy();
   const redis = new IORedis(process.env.REDIS_URL!);
   const keys = await redis.keys(`${process.env.REDIS_PREFIX}*`);
