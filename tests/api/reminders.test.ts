@@ -9,6 +9,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { bearer, createUser, type TestUser } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
 import { startSmtpServer } from '../helpers/smtp';
+import { bodyOf, subjectOf } from '../helpers/mail';
 
 let app: TestApp;
 let f: ReturnType<typeof make>;
@@ -34,21 +35,6 @@ const queue = () => app.strapi.plugin('reminders').service('queue').queue();
 const move = (documentId: string, to: string) =>
   app.http().post(`/api/cases/${documentId}/transitions`).set(coordinator).send({ to });
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
-/** The Subject header, RFC 2047 words joined before decoding (a character may span two words). */
-const subjectOf = (raw: string) => {
-  const m = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw);
-  const value = (m?.[1] ?? '').replace(/\r?\n[ \t]/g, ' ');
-  const words = [...value.matchAll(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi)];
-  if (words.length === 0) return value;
-  const bytes = Buffer.concat(
-    words.map(([, enc, text]) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_y, h) => String.fromCharCode(parseInt(h, 16))), 'latin1')
-    )
-  );
-  return bytes.toString('utf8');
-};
 const monthsAgo = (n: number) => {
   const d = new Date();
   d.setUTCMonth(d.getUTCMonth() - n);
@@ -391,11 +377,7 @@ describe('recurring reminders', () => {
     const mail = smtp.messages.find((m) => m.raw.includes(`reminder-${row.id}@ancrage`))!;
     expect(mail.to).toEqual(['coordination@example.test']);
     expect(subjectOf(mail.raw)).toBe('CPTS Sud Test : le point de la semaine');
-    // quoted-printable text part, decoded
-    const body = Buffer.from(
-      mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h) => String.fromCharCode(parseInt(h, 16))),
-      'latin1'
-    ).toString('utf8');
+    const body = bodyOf(mail.raw);
     expect(body).toMatch(/Retard — 13 jours/);
     expect(body).toMatch(/6 h/);
   });
