@@ -26,6 +26,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         password: env('DATABASE_PASSWORD', ''),
         ssl,
         schema: env('DATABASE_SCHEMA', 'public'),
+        // Session settings sent at connection time. PostgreSQL's JIT compiles large aggregates
+        // for longer than they run (measured on 200,000 cases: 1.9 s of a 2.9 s indicator query
+        // went to JIT compilation), and this app's queries never gain from it.
+        options: env('DATABASE_OPTIONS', '-c jit=off'),
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
     },

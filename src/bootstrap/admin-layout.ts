@@ -6,7 +6,7 @@ import { UID } from '../utils/constants';
  * LAYOUT_VERSION (kept in the core store), so that what an administrator rearranges in the
  * panel afterwards is not overwritten at every boot; bump the version to push a new layout.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 type Layout = {
   labels: Record<string, string>;
@@ -14,6 +14,8 @@ type Layout = {
   mainField?: string;
   sort?: [string, 'ASC' | 'DESC'];
   readOnly?: string[];
+  /** Columns the app maintains (never edited by hand): out of the edit form. */
+  hidden?: string[];
 };
 
 const LAYOUTS: Record<string, Layout> = {
@@ -53,6 +55,7 @@ const LAYOUTS: Record<string, Layout> = {
     mainField: 'newcomerLastName',
     sort: ['updatedAt', 'DESC'],
     readOnly: ['state'],
+    hidden: ['followUpM3DoneAt', 'followUpM6DoneAt', 'followUpM12DoneAt', 'assignedAmbassadorId'],
   },
   [UID.ambassador]: {
     labels: {
@@ -143,12 +146,14 @@ const LAYOUTS: Record<string, Layout> = {
     list: ['ambassador', 'month', 'hours', 'activity', 'travelKm', 'state'],
     sort: ['month', 'DESC'],
     readOnly: ['state'],
+    hidden: ['assignedAmbassadorId'],
   },
   [UID.satisfactionResponse]: {
     labels: { case: 'Accompagnement', score: 'Note globale (1 à 5)', answers: 'Réponses', comment: 'Commentaire', submittedAt: 'Reçue le', caseKey: 'Lien utilisé (accompagnement)' },
     list: ['case', 'score', 'submittedAt'],
     sort: ['submittedAt', 'DESC'],
     readOnly: ['caseKey'],
+    hidden: ['caseAmbassadorId'],
   },
   [UID.cptsSetting]: {
     labels: {
@@ -208,6 +213,10 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
     const config = await contentTypes.findConfiguration(contentType);
     withLabels(config, layout.labels, layout.readOnly);
     if (layout.list) config.layouts.list = layout.list;
+    for (const field of layout.hidden ?? []) {
+      if (config.metadatas?.[field]?.edit) Object.assign(config.metadatas[field].edit, { visible: false, editable: false });
+      config.layouts.edit = (config.layouts.edit ?? []).map((row: Array<{ name: string }>) => row.filter((f) => f.name !== field)).filter((row: unknown[]) => row.length > 0);
+    }
     if (layout.mainField) config.settings.mainField = layout.mainField;
     if (layout.sort) [config.settings.defaultSortBy, config.settings.defaultSortOrder] = layout.sort;
     await contentTypes.updateConfiguration(contentType, {

@@ -81,6 +81,14 @@ export const createScopedController = (
           errors: [{ path: [STATE_FIELD], message: 'state can only be changed by a workflow transition', name: 'ValidationError' }],
         });
       }
+      // columns the application maintains itself (private, not configurable): a clear 400, not a silent drop
+      const attributes = (strapi.getModel(uid as any) as any)?.attributes ?? {};
+      const maintained = Object.keys(data).filter((k) => attributes[k]?.private === true && attributes[k]?.configurable === false);
+      if (maintained.length > 0) {
+        throw new errors.ValidationError(`${maintained.join(', ')} is maintained by the application`, {
+          errors: maintained.map((k) => ({ path: [k], message: 'maintained by the application, cannot be written', name: 'ValidationError' })),
+        });
+      }
       const writable = options.writable?.(actor);
       if (writable) {
         const refused = Object.keys(data).filter((k) => !writable.includes(k));

@@ -28,17 +28,33 @@ export type CaseSpec = {
 
 export const dataset = (app: TestApp) => {
   const { strapi } = app;
-  const transition = (workflow: string, subjectUid: string, subjectDocumentId: string, step: HistoryStep) =>
-    strapi.db.query('plugin::workflow.transition').create({
-      data: { workflow, subjectUid, subjectDocumentId, from: step.from, to: step.to, at: toDate(step.at), actorKind: 'system', actorName: 'dataset' },
-    });
+  /** History rows as transitions leave them: each one left at the next one's `at`. */
+  const history = async (workflow: string, subjectUid: string, subjectDocumentId: string, steps: HistoryStep[]) => {
+    const sorted = [...steps].sort((a, b) => toDate(a.at).getTime() - toDate(b.at).getTime());
+    for (const [i, step] of sorted.entries()) {
+      const next = sorted[i + 1];
+      await strapi.db.query('plugin::workflow.transition').create({
+        data: {
+          workflow,
+          subjectUid,
+          subjectDocumentId,
+          from: step.from,
+          to: step.to,
+          at: toDate(step.at),
+          leftAt: next ? toDate(next.at) : null,
+          actorKind: 'system',
+          actorName: 'dataset',
+        },
+      });
+    }
+  };
 
   return {
     /** An ambassador in `state`, with its mandate history; returns its documentId. */
     async ambassador(spec: AmbassadorSpec): Promise<string> {
       const doc = await strapi.documents('api::ambassador.ambassador').create({ data: { displayName: spec.displayName } as any });
       await strapi.db.query('api::ambassador.ambassador').updateMany({ where: { documentId: doc.documentId }, data: { state: spec.state } });
-      for (const step of spec.history ?? []) await transition('ambassador', 'api::ambassador.ambassador', doc.documentId, step);
+      await history('ambassador', 'api::ambassador.ambassador', doc.documentId, spec.history ?? []);
       return doc.documentId;
     },
 
@@ -56,7 +72,7 @@ export const dataset = (app: TestApp) => {
         } as any,
       });
       if (spec.state) await strapi.db.query('api::case.case').updateMany({ where: { documentId: doc.documentId }, data: { state: spec.state } });
-      for (const step of spec.history ?? []) await transition('case', 'api::case.case', doc.documentId, step);
+      await history('case', 'api::case.case', doc.documentId, spec.history ?? []);
       return doc.documentId;
     },
 

@@ -12,8 +12,8 @@ export const UIDS = {
 /** The reminder rule whose sent rows are the satisfaction questionnaires sent. */
 export const SATISFACTION_RULE = 'case.satisfaction';
 
-/** File name of the index migration under database/migrations (also run at bootstrap). */
-export const INDEX_MIGRATION = '2026.11.23T00.00.00.indicators-indexes.js';
+/** File names of the index migrations under database/migrations, in order (also run at bootstrap). */
+export const INDEX_MIGRATIONS = ['2026.11.23T00.00.00.indicators-indexes.js', '2026.12.01T00.00.00.indicators-covering-indexes.js'];
 
 export const FALLBACK_TIMEZONE = 'Indian/Reunion';
 

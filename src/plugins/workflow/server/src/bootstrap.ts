@@ -12,4 +12,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
   await getService('definitions', strapi).ensureDefaults();
+  await getService('transitions', strapi).backfillLeftAt();
 };

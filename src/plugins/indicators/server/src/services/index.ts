@@ -1,3 +1,4 @@
 import indicators from './indicators';
+import facts from './facts';
 
-export default { indicators };
+export default { indicators, facts };

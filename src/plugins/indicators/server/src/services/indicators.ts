@@ -5,9 +5,12 @@ import {
   localDate,
   zonedTimeToUtc,
 } from '../../../../workflow/server/src/engine/durations';
+import { FOLLOW_UP_DATE_FIELDS } from './facts';
 import { FALLBACK_TIMEZONE, INDICATORS, MILESTONES, SATISFACTION_RULE, UIDS, type IndicatorKey, type Op } from '../constants';
 
 const DAY_MS = 86_400_000;
+/** Sorts names as French readers expect (one collator: `localeCompare(x, 'fr')` builds one per call). */
+const FRENCH = new Intl.Collator('fr');
 type Row = Record<string, unknown> | undefined;
 type Rows = Array<Record<string, unknown>>;
 
@@ -58,14 +61,9 @@ const schemaOf = (strapi: Core.Strapi) => {
     if (!a?.columnName) throw new Error(`[indicators] ${uid}.${attr} has no column`);
     return a.columnName as string;
   };
-  const link = (uid: string, attr: string) => {
-    const jt = meta(uid).attributes[attr]?.joinTable;
-    if (!jt) throw new Error(`[indicators] ${uid}.${attr} has no join table`);
-    return { table: jt.name as string, self: jt.joinColumn.name as string, other: jt.inverseJoinColumn.name as string, jt };
-  };
+
   const c = UIDS.case;
   const t = UIDS.transition;
-  const follow = link(c, 'followUps');
   return {
     cases: {
       table: meta(c).tableName as string,
@@ -73,26 +71,15 @@ const schemaOf = (strapi: Core.Strapi) => {
       firstContactAt: col(c, 'firstContactAt'),
       installedAt: col(c, 'installedAt'),
       profession: col(c, 'profession'),
-      ambassador: link(c, 'ambassador'),
-    },
-    followUps: {
-      link: follow.table,
-      entity: follow.self,
-      cmp: follow.other,
-      field: Object.keys(follow.jt.on ?? { field: 'followUps' })[0] as string,
-      fieldValue: (follow.jt.on ?? { field: 'followUps' }).field as string,
-      typeColumn: (follow.jt.morphColumn?.typeColumn?.name ?? 'component_type') as string,
-      table: meta(UIDS.followUp).tableName as string,
-      id: col(UIDS.followUp, 'id'),
-      milestone: col(UIDS.followUp, 'milestone'),
-      doneAt: col(UIDS.followUp, 'doneAt'),
+      ambassador: col(c, 'assignedAmbassadorId'),
+      followUpDone: Object.fromEntries(MILESTONES.map(({ milestone }) => [milestone, col(c, FOLLOW_UP_DATE_FIELDS[milestone])])) as Record<string, string>,
     },
     responses: {
       table: meta(UIDS.response).tableName as string,
       id: col(UIDS.response, 'id'),
       score: col(UIDS.response, 'score'),
       submittedAt: col(UIDS.response, 'submittedAt'),
-      case: link(UIDS.response, 'case'),
+      ambassador: col(UIDS.response, 'caseAmbassadorId'),
     },
     transitions: {
       table: meta(t).tableName as string,
@@ -101,6 +88,7 @@ const schemaOf = (strapi: Core.Strapi) => {
       from: col(t, 'from'),
       to: col(t, 'to'),
       at: col(t, 'at'),
+      leftAt: col(t, 'leftAt'),
     },
     reminders: {
       table: meta(UIDS.reminder).tableName as string,
@@ -116,7 +104,7 @@ const schemaOf = (strapi: Core.Strapi) => {
       travelKm: col(UIDS.declaration, 'travelKm'),
       travelCost: col(UIDS.declaration, 'travelCost'),
       state: col(UIDS.declaration, 'state'),
-      ambassador: link(UIDS.declaration, 'ambassador'),
+      ambassador: col(UIDS.declaration, 'assignedAmbassadorId'),
     },
     ambassadors: {
       table: meta(UIDS.ambassador).tableName as string,
@@ -136,13 +124,17 @@ const dialectOf = (strapi: Core.Strapi) => {
   const pg = strapi.db.dialect.client === 'postgres';
   return {
     pg,
-    /** Epoch milliseconds of a datetime column (already quoted). */
-    epochMs: (col: string) => (pg ? `(extract(epoch from ${col}) * 1000)` : `(${col})`),
-    /** Days since 1970-01-01 of a date column. */
-    dayNumber: (col: string) => (pg ? `(${col} - date '1970-01-01')` : `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`),
-    /** Local day number of a datetime column, at a fixed UTC offset (ms). */
-    localDayNumber: (col: string, offsetMs: number) =>
-      pg ? `floor((extract(epoch from ${col}) * 1000 + ${offsetMs}) / ${DAY_MS})` : `((${col} + ${offsetMs}) / ${DAY_MS})`,
+    /**
+     * Whole days from a datetime's local date (at a fixed UTC offset) to a date. PostgreSQL
+     * stays in date/timestamp arithmetic: `extract(epoch)` is numeric there, and slow.
+     */
+    daysFromLocalDate: (dateCol: string, datetimeCol: string, offsetMs: number) =>
+      pg
+        ? `(${dateCol} - (${datetimeCol} + interval '${offsetMs} milliseconds')::date)`
+        : `(CAST(julianday(${dateCol}) - 2440587.5 AS INTEGER) - ((${datetimeCol} + ${offsetMs}) / ${DAY_MS}))`,
+    /** `later - earlier <op> ms` for two datetime columns. */
+    elapsed: (later: string, earlier: string, op: '<=' | '>', ms: number) =>
+      pg ? `(${later} - ${earlier}) ${op} interval '${ms} milliseconds'` : `(${later} - ${earlier}) ${op} ${ms}`,
     /** date + n months, clamped to the end of the month (Jan 31 + 1 month = Feb 28), as a date. */
     addMonths: (col: string, n: number) =>
       pg
@@ -172,7 +164,8 @@ const monthsOf = (from: string, to: string) => {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = async () => {
-    const s = (await strapi.documents(UIDS.settings as any).findFirst({ populate: ['targets'] } as any)) as any;
+    // the query engine, not the Document Service: one single type row and its targets, read on every request
+    const s = (await strapi.db.query(UIDS.settings as any).findOne({ populate: { targets: true } } as any)) as any;
     const timezone = isValidTimeZone(s?.timezone) ? (s.timezone as string) : FALLBACK_TIMEZONE;
     const targets = new Map<string, Target>();
     for (const t of (s?.targets ?? []) as Array<{ indicator: string; op: Op; value: unknown }>) {
@@ -211,180 +204,168 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fc = `c.${q(C.firstContactAt)}`;
       const ia = `c.${q(C.installedAt)}`;
       const months = monthsOf(period.from, period.to);
+      const raw = (sql: string, bindings: unknown[] = []) => knex.raw(sql, bindings as any);
 
-      // -- contacts: totals, conversion, by profession, by month ---------------------------------
-      const contactMonthCols = months.map((m, i) => {
-        const a = new Date(Math.max(start.getTime(), zonedTimeToUtc(m.first, '00:00', tz).getTime()));
-        const b = new Date(Math.min(end.getTime(), zonedTimeToUtc(m.next, '00:00', tz).getTime()));
-        return knex.raw(`sum(case when ${fc} >= ? and ${fc} < ? then 1 else 0 end) as ??`, [a, b, `m${i}`]);
-      });
-      const contactRowsQ = (knex({ c: C.table })
-        .select(`c.${C.profession} as profession`)
-        .select(knex.raw('count(*) as contacts'), knex.raw(`sum(case when ${ia} is not null then 1 else 0 end) as converted`), ...contactMonthCols)
+      /*
+       * The month of a row as one CASE ladder over the period's month starts (rows are already
+       * restricted to the period), so each row costs one expression and one group key instead
+       * of a conditional sum per month.
+       */
+      const monthOf = (expr: string, starts: unknown[]) =>
+        starts.length ? { sql: `case ${starts.map((_, i) => `when ${expr} < ? then ${i}`).join(' ')} else ${starts.length} end`, bindings: starts } : { sql: '0', bindings: [] };
+      const contactMonth = monthOf(
+        fc,
+        months.slice(1).map((m) => zonedTimeToUtc(m.first, '00:00', tz))
+      );
+      const installMonth = monthOf(
+        ia,
+        months.slice(1).map((m) => m.first)
+      );
+
+      // -- contacts: totals, conversion, by profession, by month -------------------------------
+      const contactRowsQ = knex({ c: C.table })
+        .select(`c.${C.profession} as profession`, raw(`${contactMonth.sql} as month_index`, contactMonth.bindings))
+        .select(raw('count(*) as contacts'), raw(`count(${ia}) as converted`))
         .where(`c.${C.firstContactAt}`, '>=', start)
         .andWhere(`c.${C.firstContactAt}`, '<', end)
-        .groupBy(`c.${C.profession}`)) as unknown as Promise<Rows>;
+        .groupBy('profession', 'month_index') as unknown as Promise<Rows>;
 
-      // -- installations: totals, by profession, by month, median days -------------------------
-      const installMonthCols = months.map((m, i) => {
-        const a = m.first < period.from ? period.from : m.first;
-        const b = m.next;
-        return knex.raw(`sum(case when ${ia} >= ? and ${ia} < ? then 1 else 0 end) as ??`, [a, b, `m${i}`]);
-      });
-      const installRowsQ = (knex({ c: C.table })
-        .select(`c.${C.profession} as profession`)
-        .select(knex.raw('count(*) as installations'), ...installMonthCols)
+      // -- installations: by profession, by month; days from the first contact (for the median)
+      const installRowsQ = knex({ c: C.table })
+        .select(`c.${C.profession} as profession`, raw(`${installMonth.sql} as month_index`, installMonth.bindings))
+        .select(raw('count(*) as installations'))
         .where(`c.${C.installedAt}`, '>=', period.from)
         .andWhere(`c.${C.installedAt}`, '<=', period.to)
-        .groupBy(`c.${C.profession}`)) as unknown as Promise<Rows>;
+        .groupBy('profession', 'month_index') as unknown as Promise<Rows>;
 
+      // the median from a histogram of whole days: a few hundred rows whatever the volume
       const offset = offsetMs(start, tz);
-      const days = `(${d.dayNumber(ia)} - ${d.localDayNumber(fc, offset)})`;
-      const medianRowQ = (knex
-        .from(
-          knex
-            .from(
-              knex({ c: C.table })
-                .select(knex.raw(`${days} as d`))
-                .where(`c.${C.installedAt}`, '>=', period.from)
-                .andWhere(`c.${C.installedAt}`, '<=', period.to)
-                .whereNotNull(`c.${C.firstContactAt}`)
-                .as('s')
-            )
-            .select('d', knex.raw('row_number() over (order by d) as rn'), knex.raw('count(*) over () as cnt'))
-            .as('w')
-        )
-        .select(knex.raw('avg(d) as median, count(*) as n'))
-        .whereRaw('rn in ((cnt + 1) / 2, (cnt + 2) / 2)')
-        .first()) as unknown as Promise<Row>;
+      const daysExpr = d.daysFromLocalDate(ia, fc, offset);
+      const daysRowsQ = knex({ c: C.table })
+        .select(raw(`${daysExpr} as days`), raw('count(*) as n'))
+        .where(`c.${C.installedAt}`, '>=', period.from)
+        .andWhere(`c.${C.installedAt}`, '<=', period.to)
+        .whereNotNull(`c.${C.firstContactAt}`)
+        .groupBy('days') as unknown as Promise<Rows>;
 
-      // -- satisfaction ----------------------------------------------------------------------
+      // -- satisfaction, total and per ambassador (responses without one: the null group) -------
       const R = s.responses;
-      const satRowQ = (knex(R.table)
-        .select(knex.raw('avg(??) as average, count(*) as responses', [R.score]))
+      const satRowsQ = knex(R.table)
+        .select(`${R.ambassador} as ambassador_id`, raw(`sum(??) as total, count(*) as n`, [R.score]))
         .where(R.submittedAt, '>=', start)
         .andWhere(R.submittedAt, '<', end)
-        .first()) as unknown as Promise<Row>;
+        .groupBy(R.ambassador) as unknown as Promise<Rows>;
       const M = s.reminders;
-      const sentRowQ = (knex(M.table)
+      const sentRowQ = knex(M.table)
         .count({ sent: '*' })
         .where(M.rule, SATISFACTION_RULE)
         .andWhere(M.status, 'sent')
         .andWhere(M.sentAt, '>=', start)
         .andWhere(M.sentAt, '<', end)
-        .first()) as unknown as Promise<Row>;
+        .first() as unknown as Promise<Row>;
 
-      // -- active ambassadors at the end of the period (or now) ----------------------------------
+      // -- active ambassadors at the end of the period (or now) -------------------------------
+      // state at the instant: `to` of the last transition at or before it, else `from` of the
+      // first one after it, else the current state; ranked once over the (small) mandate history
       const T = s.transitions;
       const A = s.ambassadors;
-      const stateAt = `coalesce(
-        (select t.${q(T.to)} from ${q(T.table)} t where t.${q(T.subjectUid)} = ? and t.${q(T.subjectDocumentId)} = a.${q(A.documentId)} and t.${q(T.at)} <= ? order by t.${q(T.at)} desc limit 1),
-        (select t.${q(T.from)} from ${q(T.table)} t where t.${q(T.subjectUid)} = ? and t.${q(T.subjectDocumentId)} = a.${q(A.documentId)} and t.${q(T.at)} > ? order by t.${q(T.at)} asc limit 1),
-        a.${q(A.state)})`;
-      const activeRowQ = (knex({ a: A.table })
+      const ranked = (cmp: '<=' | '>', dir: 'asc' | 'desc', col: string) =>
+        knex({ t: T.table })
+          .select(`t.${T.subjectDocumentId} as doc`, raw(`t.${q(col)} as st`), raw(`row_number() over (partition by t.${q(T.subjectDocumentId)} order by t.${q(T.at)} ${dir}, t.${q('id')} ${dir}) as rn`))
+          .where(`t.${T.subjectUid}`, UIDS.ambassador)
+          .andWhere(`t.${T.at}`, cmp, instant);
+      const activeRowQ = knex({ a: A.table })
+        .leftJoin(knex.from(ranked('<=', 'desc', T.to).as('b0')).where('rn', 1).as('b'), 'b.doc', `a.${A.documentId}`)
+        .leftJoin(knex.from(ranked('>', 'asc', T.from).as('x0')).where('rn', 1).as('x'), 'x.doc', `a.${A.documentId}`)
         .count({ n: '*' })
-        .whereRaw(`${stateAt} = ?`, [UIDS.ambassador, instant, UIDS.ambassador, instant, 'active'])
-        .first()) as unknown as Promise<Row>;
+        .whereRaw(`coalesce(b.st, x.st, a.${q(A.state)}) = ?`, ['active'])
+        .first() as unknown as Promise<Row>;
 
       // -- matching within the window -----------------------------------------------------------
+      // an entry's history row carries the time the case left the state: one index range
       const windowMs = cfg.matchingWindowDays * DAY_MS;
-      const entryMs = d.epochMs(`t.${q(T.at)}`);
-      const exitMs = `(select min(${d.epochMs(`x.${q(T.at)}`)}) from ${q(T.table)} x where x.${q(T.subjectUid)} = t.${q(T.subjectUid)} and x.${q(T.subjectDocumentId)} = t.${q(T.subjectDocumentId)} and x.${q(T.from)} = 'matching' and x.${q(T.at)} > t.${q(T.at)})`;
-      const matchingRowQ = (knex
-        .from(
-          knex({ t: T.table })
-            .select(knex.raw(`${entryMs} as entry_ms, ${exitMs} as exit_ms`))
-            .where(`t.${T.subjectUid}`, UIDS.case)
-            .andWhere(`t.${T.to}`, 'matching')
-            .andWhere(`t.${T.at}`, '>=', start)
-            .andWhere(`t.${T.at}`, '<', end)
-            .as('e')
-        )
+      const [entered, left] = [`t.${q(T.at)}`, `t.${q(T.leftAt)}`];
+      const matchingRowQ = knex({ t: T.table })
         .select(
-          knex.raw(
-            `sum(case when exit_ms is not null and exit_ms - entry_ms <= ${windowMs} then 1 else 0 end) as on_time,
-             sum(case when (exit_ms is not null and exit_ms - entry_ms > ${windowMs}) or (exit_ms is null and ${nowMs} - entry_ms > ${windowMs}) then 1 else 0 end) as late,
-             count(*) as entries`
-          )
+          raw(`sum(case when ${d.elapsed(left, entered, '<=', windowMs)} then 1 else 0 end) as on_time`),
+          raw(`sum(case when ${d.elapsed(left, entered, '>', windowMs)} or (${left} is null and ${entered} < ?) then 1 else 0 end) as late`, [
+            new Date(nowMs - windowMs),
+          ]),
+          raw('count(*) as entries')
         )
-        .first()) as unknown as Promise<Row>;
+        .where(`t.${T.subjectUid}`, UIDS.case)
+        .andWhere(`t.${T.to}`, 'matching')
+        .andWhere(`t.${T.at}`, '>=', start)
+        .andWhere(`t.${T.at}`, '<', end)
+        .first() as unknown as Promise<Row>;
 
-      // -- follow-ups due in the period ------------------------------------------------------------
-      const F = s.followUps;
+      // -- follow-ups due in the period ---------------------------------------------------------
+      // due = installedAt + n months (clamped to the month's end), a non-decreasing function of
+      // installedAt: "due in the period" is a range of installation dates, computed here; the
+      // first recorded date of each milestone is a column of the case
       const W = cfg.followUpWindowDays;
-      const doneAt = `(select min(f.${q(F.doneAt)}) from ${q(F.link)} e join ${q(F.table)} f on f.${q(F.id)} = e.${q(F.cmp)}
-        where e.${q(F.entity)} = u.case_id and e.${q(F.field)} = ? and e.${q(F.typeColumn)} = ? and f.${q(F.milestone)} = u.milestone)`;
-      const due = MILESTONES.map(({ milestone, months: n }) => {
-        const dueExpr = d.addMonths(ia, n);
-        // an index-friendly range on installedAt first, then the exact due date
-        return knex({ c: C.table })
-          .select(`c.${C.id} as case_id`, knex.raw('? as milestone', [milestone]), knex.raw(`${dueExpr} as due`), knex.raw(`${d.addDays(dueExpr, W)} as deadline`))
-          .whereNotNull(`c.${C.installedAt}`)
-          .andWhere(`c.${C.installedAt}`, '>=', minusMonths(period.from, n + 1))
-          .andWhere(`c.${C.installedAt}`, '<=', minusMonths(period.to, n - 1))
-          .whereRaw(`${dueExpr} >= ? and ${dueExpr} <= ?`, [period.from, period.to]);
-      });
-      const followRowQ = (knex
-        .from(
-          knex
-            .from(due[0]!.unionAll(due.slice(1), false).as('u'))
-            .select('u.due', 'u.deadline', knex.raw(`${doneAt} as done_at`, [F.fieldValue, UIDS.followUp]))
-            .as('dn')
-        )
+      const ranges = MILESTONES.map((m) => ({ ...m, ...installedRangeFor(period, m.months) }));
+      const sums = { onTime: [] as string[], late: [] as string[], due: [] as string[] };
+      const binds = { onTime: [] as unknown[], late: [] as unknown[], due: [] as unknown[] };
+      for (const { milestone, months: n, lo, hi } of ranges) {
+        const deadline = d.addDays(d.addMonths(ia, n), W);
+        const done = `c.${q(C.followUpDone[milestone]!)}`;
+        const inRange = `${ia} >= ? and ${ia} <= ?`;
+        sums.onTime.push(`case when ${inRange} and ${done} <= ${deadline} then 1 else 0 end`);
+        binds.onTime.push(lo, hi);
+        sums.late.push(`case when ${inRange} and (${done} > ${deadline} or (${done} is null and ${deadline} < ?)) then 1 else 0 end`);
+        binds.late.push(lo, hi, today);
+        sums.due.push(`case when ${inRange} then 1 else 0 end`);
+        binds.due.push(lo, hi);
+      }
+      const followRowQ = knex({ c: C.table })
         .select(
-          knex.raw(
-            `sum(case when done_at is not null and done_at <= deadline then 1 else 0 end) as on_time,
-             sum(case when (done_at is not null and done_at > deadline) or (done_at is null and deadline < ?) then 1 else 0 end) as late,
-             count(*) as due`,
-            [today]
-          )
+          raw(`sum(${sums.onTime.join(' + ')}) as on_time`, binds.onTime),
+          raw(`sum(${sums.late.join(' + ')}) as late`, binds.late),
+          raw(`sum(${sums.due.join(' + ')}) as due`, binds.due)
         )
-        .first()) as unknown as Promise<Row>;
+        .where(`c.${C.installedAt}`, '>=', ranges.map((r) => r.lo).sort()[0]!)
+        .andWhere(`c.${C.installedAt}`, '<=', ranges.map((r) => r.hi).sort().reverse()[0]!)
+        .first() as unknown as Promise<Row>;
 
-      // -- hours validated -----------------------------------------------------------------------
+      // -- hours validated, total and per ambassador in one pass ---------------------------------
       const D = s.declarations;
-      const hoursRowQ = (knex(D.table)
-        .select(knex.raw('sum(??) as hours, sum(??) as km, sum(??) as cost', [D.hours, D.travelKm, D.travelCost]))
+      const hoursRowsQ = knex(D.table)
+        .select(`${D.ambassador} as ambassador_id`, raw(`sum(??) as hours, sum(??) as km, sum(??) as cost`, [D.hours, D.travelKm, D.travelCost]))
         .where(D.state, 'validated')
         .andWhere(D.month, '>=', period.from)
         .andWhere(D.month, '<=', period.to)
-        .first()) as unknown as Promise<Row>;
+        .groupBy(D.ambassador) as unknown as Promise<Rows>;
 
-      // -- by ambassador ---------------------------------------------------------------------
-      const L = C.ambassador;
-      const ambCasesQ = (knex({ c: C.table })
-        .join({ l: L.table }, `l.${L.self}`, `c.${C.id}`)
-        .select(`l.${L.other} as ambassador_id`)
-        .select(
-          knex.raw(`sum(case when ${fc} >= ? and ${fc} < ? then 1 else 0 end) as contacts`, [start, end]),
-          knex.raw(`sum(case when ${ia} >= ? and ${ia} <= ? then 1 else 0 end) as installations`, [period.from, period.to])
-        )
-        .where((w) =>
-          w
-            .where((x) => x.where(`c.${C.firstContactAt}`, '>=', start).andWhere(`c.${C.firstContactAt}`, '<', end))
-            .orWhere((x) => x.where(`c.${C.installedAt}`, '>=', period.from).andWhere(`c.${C.installedAt}`, '<=', period.to))
-        )
-        .groupBy(`l.${L.other}`)) as unknown as Promise<Rows>;
-      const RL = R.case;
-      const ambSatQ = (knex({ r: R.table })
-        .join({ rl: RL.table }, `rl.${RL.self}`, `r.${R.id}`)
-        .join({ l: L.table }, `l.${L.self}`, `rl.${RL.other}`)
-        .select(`l.${L.other} as ambassador_id`, knex.raw(`avg(r.${q(R.score)}) as average`))
-        .where(`r.${R.submittedAt}`, '>=', start)
-        .andWhere(`r.${R.submittedAt}`, '<', end)
-        .groupBy(`l.${L.other}`)) as unknown as Promise<Rows>;
-      const DL = D.ambassador;
-      const ambHoursQ = (knex({ td: D.table })
-        .join({ l: DL.table }, `l.${DL.self}`, `td.${D.id}`)
-        .select(`l.${DL.other} as ambassador_id`, knex.raw(`sum(td.${q(D.hours)}) as hours`))
-        .where(`td.${D.state}`, 'validated')
-        .andWhere(`td.${D.month}`, '>=', period.from)
-        .andWhere(`td.${D.month}`, '<=', period.to)
-        .groupBy(`l.${DL.other}`)) as unknown as Promise<Rows>;
+      // -- contacts and installations per ambassador (the case's mirrored ambassador) --------------
+      const byAmbassadorQ = (column: string, from: unknown, op: '<' | '<=', to: unknown, as: string) =>
+        knex({ c: C.table })
+          .select(`c.${C.ambassador} as ambassador_id`, raw(`count(*) as ??`, [as]))
+          .where(`c.${column}`, '>=', from as any)
+          .andWhere(`c.${column}`, op, to as any)
+          .whereNotNull(`c.${C.ambassador}`)
+          .groupBy(`c.${C.ambassador}`) as unknown as Promise<Rows>;
+      const ambContactsQ = byAmbassadorQ(C.firstContactAt, start, '<', end, 'contacts');
+      const ambInstallsQ = byAmbassadorQ(C.installedAt, period.from, '<=', period.to, 'installations');
 
       // independent queries: concurrent on PostgreSQL's pool (SQLite serialises them)
-      const [contactRows, installRows, medianRow, satRow, sentRow, activeRow, matchingRow, followRow, hoursRow, ambCases, ambSat, ambHours] =
-        await Promise.all([contactRowsQ, installRowsQ, medianRowQ, satRowQ, sentRowQ, activeRowQ, matchingRowQ, followRowQ, hoursRowQ, ambCasesQ, ambSatQ, ambHoursQ]);
+      const [contactRows, installRows, daysRows, satRows, sentRow, activeRow, matchingRow, followRow, hoursRows, ambContacts, ambInstalls, names] = await Promise.all([
+        contactRowsQ,
+        installRowsQ,
+        daysRowsQ,
+        satRowsQ,
+        sentRowQ,
+        activeRowQ,
+        matchingRowQ,
+        followRowQ,
+        hoursRowsQ,
+        ambContactsQ,
+        ambInstallsQ,
+        // every ambassador's name, in parallel with the figures rather than after them
+        knex(A.table).select(`${A.id} as id`, `${A.documentId} as documentId`, `${A.displayName} as displayName`) as unknown as Promise<
+          Array<{ id: number; documentId: string; displayName: string }>
+        >,
+      ]);
 
       const byId = new Map<number, { contacts: number; installations: number; satisfactionAverage: number | null; hoursValidated: number }>();
       const entry = (id: unknown) => {
@@ -392,34 +373,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!byId.has(k)) byId.set(k, { contacts: 0, installations: 0, satisfactionAverage: null, hoursValidated: 0 });
         return byId.get(k)!;
       };
-      for (const r of ambCases) Object.assign(entry(r.ambassador_id), { contacts: num(r.contacts), installations: num(r.installations) });
-      for (const r of ambSat) entry(r.ambassador_id).satisfactionAverage = round(numOrNull(r.average), 2);
-      for (const r of ambHours) entry(r.ambassador_id).hoursValidated = round(num(r.hours), 2) as number;
-      const names = byId.size
-        ? ((await knex(A.table).select(`${A.id} as id`, `${A.documentId} as documentId`, `${A.displayName} as displayName`).whereIn(A.id, [...byId.keys()])) as Array<{
-            id: number;
-            documentId: string;
-            displayName: string;
-          }>)
-        : [];
+      const assigned = (r: Record<string, unknown>) => r.ambassador_id !== null && r.ambassador_id !== undefined;
+      for (const r of ambContacts) entry(r.ambassador_id).contacts = num(r.contacts);
+      for (const r of ambInstalls) entry(r.ambassador_id).installations = num(r.installations);
+      for (const r of satRows.filter(assigned)) entry(r.ambassador_id).satisfactionAverage = round(num(r.total) / num(r.n), 2);
+      for (const r of hoursRows.filter(assigned)) entry(r.ambassador_id).hoursValidated = round(num(r.hours), 2) as number;
       const byAmbassador: AmbassadorFigures[] = names
+        .filter((a) => byId.has(Number(a.id)))
         .map((a) => ({ documentId: a.documentId, displayName: a.displayName, ...byId.get(Number(a.id))! }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr') || a.documentId.localeCompare(b.documentId));
+        .sort((a, b) => FRENCH.compare(a.displayName, b.displayName) || a.documentId.localeCompare(b.documentId));
 
       // -- assemble ---------------------------------------------------------------------------
-      const contacts = contactRows.reduce((acc, r) => acc + num(r.contacts), 0);
-      const converted = contactRows.reduce((acc, r) => acc + num(r.converted), 0);
-      const installations = installRows.reduce((acc, r) => acc + num(r.installations), 0);
-      const responses = num(satRow?.responses);
+      const sum = (rows: Rows, key: string) => rows.reduce((acc, r) => acc + num(r[key]), 0);
+      const contacts = sum(contactRows, 'contacts');
+      const converted = sum(contactRows, 'converted');
+      const installations = sum(installRows, 'installations');
+      const responses = sum(satRows, 'n');
+      const scoreTotal = sum(satRows, 'total');
       const mOn = num(matchingRow?.on_time);
       const mLate = num(matchingRow?.late);
       const fOn = num(followRow?.on_time);
       const fLate = num(followRow?.late);
+      const median = medianOfHistogram(daysRows.map((r) => ({ value: num(r.days), count: num(r.n) })));
       const values: Record<IndicatorKey, { value: number | null; details?: Record<string, number | null> }> = {
         contacts_handled: { value: contacts },
         installations: { value: installations },
         conversion_rate: { value: ratio(converted, contacts), details: { contacts, installed: converted } },
-        satisfaction_average: { value: responses > 0 ? round(numOrNull(satRow?.average), 2) : null },
+        satisfaction_average: { value: responses > 0 ? round(scoreTotal / responses, 2) : null },
         satisfaction_responses: { value: responses, details: { sent: num(sentRow?.sent) } },
         active_ambassadors: { value: num(activeRow?.n) },
         matching_on_time_rate: {
@@ -431,12 +411,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           details: { onTime: fOn, late: fLate, pending: num(followRow?.due) - fOn - fLate },
         },
         median_days_to_installation: {
-          value: num(medianRow?.n) > 0 ? round(numOrNull(medianRow?.median), 1) : null,
+          value: median === null ? null : round(median, 1),
           details: { installations: installations },
         },
         hours_validated: {
-          value: round(num(hoursRow?.hours), 2),
-          details: { travelKm: round(num(hoursRow?.km), 2), travelCost: round(num(hoursRow?.cost), 2) },
+          value: round(sum(hoursRows, 'hours'), 2),
+          details: { travelKm: round(sum(hoursRows, 'km'), 2), travelCost: round(sum(hoursRows, 'cost'), 2) },
         },
         toolkit_downloads: { value: 0 },
       };
@@ -453,26 +433,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!professions.has(k)) professions.set(k, { profession: k, contacts: 0, installations: 0 });
         return professions.get(k)!;
       };
-      for (const r of contactRows) prof(r.profession).contacts = num(r.contacts);
-      for (const r of installRows) prof(r.profession).installations = num(r.installations);
+      const monthly = months.map((m) => ({ month: m.month, contacts: 0, installations: 0 }));
+      for (const r of contactRows) {
+        prof(r.profession).contacts += num(r.contacts);
+        monthly[num(r.month_index)]!.contacts += num(r.contacts);
+      }
+      for (const r of installRows) {
+        prof(r.profession).installations += num(r.installations);
+        monthly[num(r.month_index)]!.installations += num(r.installations);
+      }
       const byProfession = [...professions.values()].sort((a, b) => b.contacts - a.contacts || b.installations - a.installations || a.profession.localeCompare(b.profession));
-
-      const monthly = months.map((m, i) => ({
-        month: m.month,
-        contacts: contactRows.reduce((acc, r) => acc + num(r[`m${i}`]), 0),
-        installations: installRows.reduce((acc, r) => acc + num(r[`m${i}`]), 0),
-      }));
 
       return { period: { from: period.from, to: period.to }, indicators, byAmbassador, byProfession, monthly };
     },
   };
 };
 
-/** 'YYYY-MM-DD' minus n months (n may be 0 or negative). */
-const minusMonths = (date: string, n: number) => {
-  if (n === 0) return date;
-  if (n < 0) return addDurationToDate(date, `P${-n}M`);
-  const [y, m] = date.split('-').map(Number) as [number, number];
+/**
+ * The installation dates whose follow-up at `months` falls due in the period: [lo, hi], both
+ * included (due = installedAt + months, clamped to the end of the month, which never decreases
+ * as installedAt grows). A range with lo > hi selects nothing.
+ */
+export const installedRangeFor = (period: Period, months: number) => {
+  const due = (date: string) => addDurationToDate(date, `P${months}M`);
+  const day = (date: string, n: number) => addDurationToDate(date, n >= 0 ? `P${n}D` : `-P${-n}D`);
+  // start a few days before from − months and move forward to the first date due on or after `from`
+  let lo = day(minusMonthsExact(period.from, months), -4);
+  while (due(lo) < period.from) lo = day(lo, 1);
+  let hi = day(minusMonthsExact(period.to, months), 4);
+  while (due(hi) > period.to) hi = day(hi, -1);
+  return { lo, hi };
+};
+
+/** 'YYYY-MM-DD' minus n months, the day kept (clamped to the month's end). */
+const minusMonthsExact = (date: string, n: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) - n;
-  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+};
+
+/** Median of values given as (value, count) pairs; null when there are none. */
+export const medianOfHistogram = (bins: Array<{ value: number; count: number }>): number | null => {
+  const sorted = bins.filter((b) => b.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((acc, b) => acc + b.count, 0);
+  if (total === 0) return null;
+  // the values at 0-based ranks floor((n-1)/2) and ceil((n-1)/2)
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const b of sorted) {
+      seen += b.count;
+      if (rank < seen) return b.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2;
 };

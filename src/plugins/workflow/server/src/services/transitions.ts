@@ -183,6 +183,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (count === 0) throw new ConflictError(ERRORS.conflict);
 
         const at = ctx.now.toISOString();
+        await strapi.db.query(TRANSITION_UID as any).updateMany({
+          where: { subjectUid: uid, subjectDocumentId: documentId, leftAt: null },
+          data: { leftAt: at },
+        });
         await strapi.db.query(TRANSITION_UID as any).create({
           data: {
             workflow: definition.name,
@@ -213,6 +217,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       strapi.eventHub.emit(TRANSITIONED_EVENT, event);
       return strapi.documents(uid as any).findOne({ documentId } as any);
+    },
+
+    /**
+     * Once per database: history rows written before `leftAt` existed get it from the row that
+     * follows them (same subject, next `at`, then next id). Later rows get it from the
+     * transition that follows them.
+     */
+    async backfillLeftAt() {
+      const store = strapi.store({ type: 'plugin', name: 'workflow' });
+      if (await store.get({ key: 'left-at-backfilled' })) return;
+      const meta = strapi.db.metadata.get(TRANSITION_UID as any) as any;
+      const col = (a: string) => meta.attributes[a].columnName as string;
+      const [table, uid, doc, at, leftAt] = [meta.tableName, col('subjectUid'), col('subjectDocumentId'), col('at'), col('leftAt')];
+      await strapi.db.connection.raw(
+        `update ?? set ?? = (select min(x.??) from ?? x where x.?? = ??.?? and x.?? = ??.?? and (x.?? > ??.?? or (x.?? = ??.?? and x.id > ??.id))) where ?? is null`,
+        [table, leftAt, at, table, uid, table, uid, doc, table, doc, at, table, at, at, table, at, table, leftAt]
+      );
+      await store.set({ key: 'left-at-backfilled', value: true });
     },
 
     /** true when `to` is reachable from `from` in the definition in force. */

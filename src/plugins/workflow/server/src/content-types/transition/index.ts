@@ -20,6 +20,10 @@ export default {
       from: { type: 'string', configurable: false },
       to: { type: 'string', required: true, configurable: false },
       at: { type: 'datetime', required: true, configurable: false },
+      // when the subject left the state this transition entered (the `at` of its next
+      // transition); null while it is still there. Written in the next transition's database
+      // transaction, it turns "how long in a state" into a column instead of a self-join.
+      leftAt: { type: 'datetime', configurable: false },
       actorKind: { type: 'string', required: true, configurable: false },
       actorId: { type: 'string', configurable: false },
       actorName: { type: 'string', configurable: false },
