@@ -172,7 +172,8 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.toolkitItem]: ['read'],
       'plugin::users-permissions.user': ALL,
     },
-    plugins: [...UPLOAD],
+    // the "Indicateurs" menu link (the plugin's admin routes check the role themselves)
+    plugins: [...UPLOAD, 'plugin::indicators.read'],
   },
   {
     code: ADMIN_ROLE_CODES.communication,

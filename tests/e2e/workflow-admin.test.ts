@@ -53,7 +53,7 @@ describeBrowser('the coordinator takes a transition in the admin panel', () => {
       localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, completedActions: [] }));
     });
     page = await context.newPage();
-  });
+  }, 600000); // the admin build (or waiting for the one another file started) comes first
 
   afterAll(async () => {
     await browser?.close();

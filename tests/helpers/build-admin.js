@@ -37,9 +37,36 @@ async function buildAdmin({ force = false } = {}) {
 
 module.exports = { buildAdmin };
 
+/**
+ * One build at a time: browser test files run in parallel workers and each asks for the build;
+ * the second waits for the first (then finds the build fresh) instead of building alongside it.
+ */
+async function withLock(fn) {
+  const lock = path.join(DIST, '.admin-build.lock');
+  fs.mkdirSync(DIST, { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      // a build killed mid-way leaves its lock behind: no build lasts ten minutes
+      if (Date.now() - fs.statSync(lock).mtimeMs > 600000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 600000) throw new Error('waited ten minutes for another admin build');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 if (require.main === module) {
   const t = Date.now();
-  buildAdmin({ force: process.argv.includes('--force') }).then(
+  withLock(() => buildAdmin({ force: process.argv.includes('--force') })).then(
     (r) => { console.log(r.built ? `admin built into dist-test/build in ${Math.round((Date.now() - t) / 1000)} s` : 'admin build up to date'); process.exit(0); },
     (e) => { console.error(e); process.exit(1); }
   );

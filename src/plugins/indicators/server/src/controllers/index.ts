@@ -1,3 +1,4 @@
+import admin from './admin';
 import indicators from './indicators';
 
-export default { indicators };
+export default { admin, indicators };

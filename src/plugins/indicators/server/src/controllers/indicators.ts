@@ -33,14 +33,14 @@ const checkPeriod = (q: { year?: string; from?: string; to?: string }, ctx: z.Re
   }
 };
 
-const findQuery = z.object(periodFields).strict().superRefine(checkPeriod);
-const exportQuery = z
+export const findQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+export const exportQuery = z
   .object({ ...periodFields, format: z.enum(['csv']).default('csv'), separator: z.enum([',', ';']).default(',') })
   .strict()
   .superRefine(checkPeriod);
 
 /** zod → Strapi's 400 ValidationError, naming the fields. */
-const parse = <T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> => {
+export const parse = <T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> => {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => ({
@@ -51,7 +51,7 @@ const parse = <T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> =>
   throw new errors.ValidationError(`Invalid query: ${first.path.join('.') || 'query'}: ${first.message}`, { errors: issues });
 };
 
-const periodOf = (q: { year?: string; from?: string; to?: string }) =>
+export const periodOf = (q: { year?: string; from?: string; to?: string }) =>
   q.year ? { from: `${q.year}-01-01`, to: `${q.year}-12-31` } : { from: q.from as string, to: q.to as string };
 
 const STATUS_FR: Record<string, string> = { met: 'atteint', not_met: 'non atteint', informational: 'indicatif' };
@@ -84,6 +84,15 @@ export const toCsv = (report: Report, sep: string) => {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 };
 
+/** The CSV as an attachment named after the period; the content API and the admin route share it. */
+export const sendCsv = (ctx: any, report: Report, q: z.infer<typeof exportQuery>) => {
+  const { from, to } = report.period;
+  const name = q.year ? `indicateurs-${q.year}.csv` : `indicateurs-${from}_${to}.csv`;
+  ctx.set('Content-Type', 'text/csv; charset=utf-8');
+  ctx.set('Content-Disposition', `attachment; filename="${name}"`);
+  ctx.body = toCsv(report, q.separator);
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/indicators?year=YYYY | from=YYYY-MM-DD&to=YYYY-MM-DD */
   async find(ctx: any) {
@@ -94,11 +103,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/indicators/export?year=YYYY&format=csv[&separator=;] */
   async export(ctx: any) {
     const q = parse(exportQuery, ctx.query);
-    const period = periodOf(q);
-    const report = await getService('indicators', strapi).compute(period);
-    const name = q.year ? `indicateurs-${q.year}.csv` : `indicateurs-${period.from}_${period.to}.csv`;
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Content-Disposition', `attachment; filename="${name}"`);
-    ctx.body = toCsv(report, q.separator);
+    sendCsv(ctx, await getService('indicators', strapi).compute(periodOf(q)), q);
   },
 });
