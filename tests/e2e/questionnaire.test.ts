@@ -1,7 +1,7 @@
 /**
  * The satisfaction questionnaire page (public/questionnaire/) in headless Debian Chromium: the
  * link of the captured e-mail opens it, the newcomer answers (mouse and keyboard) and submits,
- * the response is stored; used, expired and invalid links say so.
+ * the response is stored and counted in the indicators; used, expired and invalid links say so.
  */
 import fs from 'fs';
 import path from 'path';
@@ -39,6 +39,7 @@ describeBrowser('the satisfaction questionnaire page', () => {
   let base: string;
   let caseId: string;
   let link: string;
+  let coordinator: ReturnType<typeof bearer>;
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -52,7 +53,7 @@ describeBrowser('the satisfaction questionnaire page', () => {
     await app.strapi.documents('api::cpts-setting.cpts-setting').update({ documentId: settings!.documentId, data: { name: 'CPTS Australe' } as any });
     const f = make(app);
     const amb = await f.ambassador('active');
-    const coordinator = bearer((await createUser(app, 'coordinator')).jwt);
+    coordinator = bearer((await createUser(app, 'coordinator')).jwt);
     const installed = new Date();
     installed.setUTCMonth(installed.getUTCMonth() - 7);
     const c = await f.case(amb, { newcomerFirstName: 'Maëlle', newcomerEmail: 'maelle@example.org', installedAt: installed.toISOString().slice(0, 10), installationCommune: 'Saint-Pierre' });
@@ -115,6 +116,15 @@ describeBrowser('the satisfaction questionnaire page', () => {
         comment: 'Accueil chaleureux, merci à mon ambassadrice.',
       })
     );
+
+    // the coordinator's indicators count it: the only response of the year, score 4
+    const { timezone } = (await app.strapi.documents('api::cpts-setting.cpts-setting').findFirst()) as unknown as { timezone: string };
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric' }).format(new Date());
+    const res = await app.http().get(`/api/indicators?year=${year}`).set(coordinator);
+    expect(res.status).toBe(200);
+    const indicator = (key: string) => res.body.data.indicators.find((i: { key: string }) => i.key === key);
+    expect(indicator('satisfaction_average')).toEqual(expect.objectContaining({ value: 4, status: 'not_met', target: { op: 'gt', value: 4 } }));
+    expect(indicator('satisfaction_responses')).toEqual(expect.objectContaining({ value: 1, details: { sent: 1 } }));
   });
 
   it('a used, an expired and an invalid link each say so', async () => {
