@@ -172,8 +172,8 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.toolkitItem]: ['read'],
       'plugin::users-permissions.user': ALL,
     },
-    // the "Indicateurs" menu link (the plugin's admin routes check the role themselves)
-    plugins: [...UPLOAD, 'plugin::indicators.read'],
+    // the "Indicateurs" and "Relances" menu links (the plugins' admin routes check the role themselves)
+    plugins: [...UPLOAD, 'plugin::indicators.read', 'plugin::reminders.read'],
   },
   {
     code: ADMIN_ROLE_CODES.communication,

@@ -81,6 +81,49 @@ describe('Communication', () => {
   });
 });
 
+describe('reminders in the admin panel (case data)', () => {
+  const reminder = () =>
+    app.strapi.db.query('plugin::reminders.reminder' as any).create({
+      data: {
+        rule: 'case.matching.overdue',
+        template: 'case.matching.overdue',
+        subjectUid: 'api::case.case',
+        subjectDocumentId: 'doc-for-roles-test',
+        recipient: 'coordination',
+        dueAt: new Date(),
+        status: 'failed',
+        attempts: 3,
+        lastError: '550 rejected',
+        dedupeKey: `roles-test|${Date.now()}|${Math.random()}`,
+      },
+    }) as Promise<{ id: number }>;
+  const permissionsOf = async (who: Record<string, string>) =>
+    ((await app.http().get('/admin/users/me/permissions').set(who)).body.data as Array<{ action: string }>).map((p) => p.action);
+
+  it('Communication cannot list, retry or cancel them, and nothing changes', async () => {
+    const row = await reminder();
+    const list = await app.http().get('/reminders/list').set(communication);
+    expect(list.status).toBe(403);
+    expect(list.body).toEqual(expect.objectContaining({ data: null, error: expect.objectContaining({ status: 403, name: 'ForbiddenError' }) }));
+    expect((await app.http().post(`/reminders/${row.id}/retry`).set(communication)).status).toBe(403);
+    expect((await app.http().post(`/reminders/${row.id}/cancel`).set(communication)).status).toBe(403);
+    const after = (await app.strapi.db.query('plugin::reminders.reminder' as any).findOne({ where: { id: row.id } })) as Record<string, unknown>;
+    expect(after).toEqual(expect.objectContaining({ status: 'failed', attempts: 3, lastError: '550 rejected' }));
+    expect(await permissionsOf(communication)).not.toContain('plugin::reminders.read');
+  });
+
+  it('Coordination lists them and retries a failed one', async () => {
+    const row = await reminder();
+    const list = await app.http().get('/reminders/list?filters[subjectDocumentId]=doc-for-roles-test').set(coordination);
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((r: { id: number }) => r.id)).toContain(row.id);
+    const retried = await app.http().post(`/reminders/${row.id}/retry`).set(coordination);
+    expect(retried.status).toBe(200);
+    expect(retried.body.data).toEqual(expect.objectContaining({ status: 'scheduled', attempts: 0 }));
+    expect(await permissionsOf(coordination)).toContain('plugin::reminders.read');
+  });
+});
+
 describe('Coordination', () => {
   it('lists and edits cases', async () => {
     const c = await f.case(null);

@@ -19,7 +19,8 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: Bell,
       intlLabel: { id: `${PLUGIN_ID}.menu.reminders`, defaultMessage: 'Relances' },
-      permissions: [],
+      // Coordination and Super Admin: reminders are case data, which Communication does not see
+      permissions: [{ action: `plugin::${PLUGIN_ID}.read`, subject: null }],
       position: 5,
       Component: () => import('./pages/RemindersPage').then((mod) => ({ default: mod.RemindersPage })),
     });

@@ -5,7 +5,13 @@ import { getService } from './utils';
  * Editing the date a timer counts from (an installation date, a resume date, a mandate end)
  * moves the pending reminders that count from it.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // `plugin::reminders.read` shows the "Relances" menu link (Coordination, Super Admin); the admin
+  // routes check the role themselves. In `register` so that the admin's bootstrap knows it.
+  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Consulter les relances', uid: 'read', pluginName: 'reminders' },
+  ]);
+
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
     const result = await next();
     if (context.action !== 'update') return result;
