@@ -43,7 +43,6 @@ export type Report = {
 
 const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 const num = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
-const numOrNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 4) : null);
 
 export const compare = (value: number | null, target: Target | null): Indicator['status'] => {
@@ -61,7 +60,6 @@ const schemaOf = (strapi: Core.Strapi) => {
     if (!a?.columnName) throw new Error(`[indicators] ${uid}.${attr} has no column`);
     return a.columnName as string;
   };
-
   const c = UIDS.case;
   const t = UIDS.transition;
   return {
