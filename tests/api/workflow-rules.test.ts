@@ -221,6 +221,8 @@ describe('definitions are versioned data', () => {
     const current = await get();
     const res = await app.http().put('/workflow/definitions/case').set(communication).send({ definition: current.definition });
     expect(res.status).toBe(403);
+    expect(res.body.error).toEqual(expect.objectContaining({ status: 403, name: 'ForbiddenError' }));
+    expect((await get()).versions).toEqual(current.versions);
   });
 });
 

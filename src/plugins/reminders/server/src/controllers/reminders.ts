@@ -42,12 +42,6 @@ const present = (r: Record<string, any>) => ({
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Reminder rows are case data: only the coordination (and Super Admin) may list or act on them. */
-  const requireCoordination = (ctx: any) => {
-    const { roles, superAdmin } = (strapi.plugin('workflow').service('actors') as any).fromAdmin(ctx);
-    if (!superAdmin && !roles.includes('coordinator')) throw new errors.ForbiddenError('Only the coordination may see the reminders');
-  };
-
   const rows = () => strapi.db.query(REMINDER_UID as any);
 
   /** An ambassador sees the reminders of their own cases, declarations and mandate. */
@@ -102,12 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Admin: the "Relances" page. */
     async adminList(ctx: any) {
-      requireCoordination(ctx);
       ctx.body = await list(validateZodSchema(listQuery)(ctx.query ?? {}), {});
     },
 
     async retry(ctx: any) {
-      requireCoordination(ctx);
       const row = await rowOr404(ctx.params.id);
       if (row.status !== 'failed') throw new errors.ValidationError('Only a failed reminder can be retried', { errors: [{ path: ['status'], message: `is ${row.status}` }] });
       await rows().updateMany({ where: { id: row.id, status: 'failed' }, data: { status: 'scheduled', attempts: 0, lastError: null, dueAt: new Date(), claimToken: null, claimedAt: null } });
@@ -118,7 +110,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async cancel(ctx: any) {
-      requireCoordination(ctx);
       const row = await rowOr404(ctx.params.id);
       if (row.status !== 'scheduled') throw new errors.ValidationError('Only a scheduled reminder can be cancelled', { errors: [{ path: ['status'], message: `is ${row.status}` }] });
       await rows().updateMany({ where: { id: row.id, status: 'scheduled' }, data: { status: 'cancelled', lastError: 'cancelled by hand' } });

@@ -1,3 +1,6 @@
+// reminder rows are case data: the coordination (and Super Admin) only
+const COORDINATION = ['admin::isAuthenticatedAdmin', 'plugin::workflow.coordination'];
+
 export default {
   'content-api': {
     type: 'content-api',
@@ -6,9 +9,9 @@ export default {
   admin: {
     type: 'admin',
     routes: [
-      { method: 'GET', path: '/list', handler: 'reminders.adminList', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/:id/retry', handler: 'reminders.retry', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/:id/cancel', handler: 'reminders.cancel', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      { method: 'GET', path: '/list', handler: 'reminders.adminList', config: { policies: COORDINATION } },
+      { method: 'POST', path: '/:id/retry', handler: 'reminders.retry', config: { policies: COORDINATION } },
+      { method: 'POST', path: '/:id/cancel', handler: 'reminders.cancel', config: { policies: COORDINATION } },
     ],
   },
 };

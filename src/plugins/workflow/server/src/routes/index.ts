@@ -17,7 +17,14 @@ export default {
     routes: [
       { method: 'GET', path: '/definitions', handler: 'admin.definitions', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       { method: 'POST', path: '/definitions/validate', handler: 'admin.validate', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'PUT', path: '/definitions/:name', handler: 'admin.save', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      {
+        method: 'PUT',
+        path: '/definitions/:name',
+        handler: 'admin.save',
+        config: {
+          policies: ['admin::isAuthenticatedAdmin', { name: 'plugin::workflow.coordination', config: { message: 'Only the coordination may change a workflow' } }],
+        },
+      },
       { method: 'GET', path: '/documents/:uid/:documentId', handler: 'admin.describe', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       { method: 'POST', path: '/documents/:uid/:documentId/transitions', handler: 'admin.transition', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       { method: 'GET', path: '/board/:uid', handler: 'admin.board', config: { policies: ['admin::isAuthenticatedAdmin'] } },
