@@ -143,10 +143,10 @@ describe("a case's follow-up dates", () => {
     const c = await make(app).case(null, { followUps: [{ milestone: 'm6', doneAt: '2025-09-09' }] });
     await app.strapi.db.query(CASE as any).updateMany({ where: { documentId: c.documentId }, data: { followUpM6DoneAt: null } });
     const facts = app.strapi.plugin('indicators').service('facts');
-    await facts.backfill();
+    await facts.install(); // already filled on this database: nothing recomputed
     expect((await followUpDates(c.documentId)).m6).toBeNull();
-    await app.strapi.store({ type: 'plugin', name: 'indicators' }).set({ key: 'follow-up-dates-backfilled', value: false });
-    await facts.backfill();
+    await app.strapi.store({ type: 'plugin', name: 'indicators' }).set({ key: 'facts-version', value: 0 });
+    await facts.install();
     expect((await followUpDates(c.documentId)).m6).toBe('2025-09-09');
   });
 });
@@ -209,15 +209,32 @@ describe('ambassador mirrors kept by the database', () => {
     expect(await figures(bruno.ambassadorDocumentId!)).toEqual(expect.objectContaining({ contacts: 1 }));
   });
 
-  test('the triggers come back at every boot and refill once per version', async () => {
-    const amb = await createAmbassador(app, 'active');
-    const c = await make(app).case(amb);
-    await app.strapi.db.query(CASE as any).updateMany({ where: { documentId: c.documentId }, data: { assignedAmbassadorId: null } });
+  test('the triggers come back at every boot and the columns refill once per version', async () => {
+    const alice = await createAmbassador(app, 'active');
+    const bruno = await createAmbassador(app, 'active');
+    const c = await make(app).case(alice);
     const facts = app.strapi.plugin('indicators').service('facts');
-    await facts.installMirrors(); // already at this version: triggers re-created, nothing refilled
+    const reassign = async (to: string) =>
+      expect((await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { ambassador: to } })).status).toBe(200);
+
+    // a trigger lost (as SQLite loses them when a schema change rebuilds the table): the mirror goes stale
+    const knex = app.strapi.db.connection;
+    if (app.strapi.db.dialect.client === 'postgres') await knex.raw('drop trigger ind_mirror_case_ambassador on cases_ambassador_lnk');
+    else await knex.raw('drop trigger ind_mirror_case_ambassador_ins');
+    await reassign(bruno.ambassadorDocumentId!);
+    expect(await column(CASE, c.documentId, 'assignedAmbassadorId')).not.toBe(await idOf(bruno.ambassadorDocumentId!));
+
+    // what the boot does: the triggers are back, the later writes follow again
+    await facts.install();
+    await reassign(alice.ambassadorDocumentId!);
+    expect(await column(CASE, c.documentId, 'assignedAmbassadorId')).toBe(await idOf(alice.ambassadorDocumentId!));
+
+    // the refill runs once per version: a stale value stays until the version is bumped
+    await app.strapi.db.query(CASE as any).updateMany({ where: { documentId: c.documentId }, data: { assignedAmbassadorId: null } });
+    await facts.install();
     expect(await column(CASE, c.documentId, 'assignedAmbassadorId')).toBeNull();
-    await app.strapi.store({ type: 'plugin', name: 'indicators' }).set({ key: 'mirrors-version', value: 0 });
-    await facts.installMirrors();
-    expect(await column(CASE, c.documentId, 'assignedAmbassadorId')).toBe(await idOf(amb.ambassadorDocumentId!));
+    await app.strapi.store({ type: 'plugin', name: 'indicators' }).set({ key: 'facts-version', value: 0 });
+    await facts.install();
+    expect(await column(CASE, c.documentId, 'assignedAmbassadorId')).toBe(await idOf(alice.ambassadorDocumentId!));
   });
 });

@@ -17,6 +17,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const migration = require(file);
     await migration.up(strapi.db.connection);
   }
-  await getService('facts', strapi).installMirrors();
-  await getService('facts', strapi).backfill();
+  await getService('facts', strapi).install();
 };

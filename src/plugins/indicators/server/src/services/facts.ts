@@ -8,8 +8,8 @@ export const FOLLOW_UP_DATE_FIELDS = {
   m12: 'followUpM12DoneAt',
 } as const satisfies Record<(typeof MILESTONES)[number]['milestone'], string>;
 
-/** Version of the mirror triggers below: bumping it refills every mirrored column once. */
-export const MIRRORS_VERSION = 1;
+/** Version of the kept columns below: bumping it refills all of them once, at the next boot. */
+export const FACTS_VERSION = 1;
 
 type Mirror = {
   /** the table whose column mirrors the relation, and that column */
@@ -28,7 +28,7 @@ type Mirror = {
  * - the ambassador of a case, of a time declaration and of a satisfaction response's case,
  *   mirrored from Strapi's link tables by database triggers, so that every write path (API,
  *   admin panel, cascades when an ambassador or a case is deleted, raw imports) keeps them true.
- * Both are filled once for rows written before the columns existed.
+ * Both are filled once (per FACTS_VERSION) for rows written before the columns existed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sql = () => {
@@ -78,17 +78,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const q = (name: string) => strapi.db.connection.raw('??', [name]).toQuery();
 
+  // value of a mirror for one owner row (an SQL expression): its current link, the newest should
+  // there be two; a response's: the mirrored ambassador of the case it is linked to. The triggers
+  // and the full refill compute the same expressions.
+  const linked = (m: Mirror, owner: string) => `(select l.${q(m.target)} from ${q(m.link)} l where l.${q(m.owner)} = ${owner} order by l.id desc limit 1)`;
+  const responseValue = (C: Mirror, R: Mirror, response: string) =>
+    `(select c.${q(C.column)} from ${q(R.link)} l join ${q(C.table)} c on c.id = l.${q(R.target)} where l.${q(R.owner)} = ${response} order by l.id desc limit 1)`;
+
   /** The statements that create the triggers (idempotent), for the current dialect. */
   const triggerStatements = (): string[] => {
     const { cases: C, declarations: D, responses: R } = mirrors();
     const pg = strapi.db.dialect.client === 'postgres';
-    // value of a mirror for one owner row: its current link (the newest, should there be two)
-    const linked = (m: Mirror, owner: string) => `(select l.${q(m.target)} from ${q(m.link)} l where l.${q(m.owner)} = ${owner} order by l.id desc limit 1)`;
-    // a response's value: the mirrored ambassador of the case it is linked to
-    const responseValue = (response: string) =>
-      `(select c.${q(C.column)} from ${q(R.link)} l join ${q(C.table)} c on c.id = l.${q(R.target)} where l.${q(R.owner)} = ${response} order by l.id desc limit 1)`;
     const direct = (m: Mirror, row: 'new' | 'old') => `update ${q(m.table)} set ${q(m.column)} = ${linked(m, `${row}.${q(m.owner)}`)} where id = ${row}.${q(m.owner)}`;
-    const ofResponse = (row: 'new' | 'old') => `update ${q(R.table)} set ${q(R.column)} = ${responseValue(`${row}.${q(R.owner)}`)} where id = ${row}.${q(R.owner)}`;
+    const ofResponse = (row: 'new' | 'old') =>
+      `update ${q(R.table)} set ${q(R.column)} = ${responseValue(C, R, `${row}.${q(R.owner)}`)} where id = ${row}.${q(R.owner)}`;
     const caseChanged = `update ${q(R.table)} set ${q(R.column)} = new.${q(C.column)} where id in (select l.${q(R.owner)} from ${q(R.link)} l where l.${q(R.target)} = new.id)`;
 
     const links: Array<{ name: string; table: string; onNew: string; onOld: string }> = [
@@ -128,32 +131,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * Creates the mirror triggers (at every boot: a table rebuilt by a schema change loses its
-     * triggers on SQLite) and, once per MIRRORS_VERSION, fills the mirrored columns.
+     * At every boot: creates the mirror triggers (a table rebuilt by a schema change loses its
+     * triggers on SQLite). Once per FACTS_VERSION: fills every kept column from the source data,
+     * for rows written before the columns (or this version of them) existed.
      */
-    async installMirrors() {
-      const knex = strapi.db.connection;
-      await knex.transaction(async (trx) => {
-        for (const sql of triggerStatements()) await trx.raw(sql);
+    async install() {
+      await strapi.db.connection.transaction(async (trx) => {
+        for (const statement of triggerStatements()) await trx.raw(statement);
       });
       const store = strapi.store({ type: 'plugin', name: 'indicators' });
-      if (Number(await store.get({ key: 'mirrors-version' })) >= MIRRORS_VERSION) return;
+      if (Number(await store.get({ key: 'facts-version' })) >= FACTS_VERSION) return;
       await this.refreshMirrors();
-      await store.set({ key: 'mirrors-version', value: MIRRORS_VERSION });
+      await this.refreshFollowUpDates();
+      await store.set({ key: 'facts-version', value: FACTS_VERSION });
     },
 
     /** Recomputes every mirrored column from the link tables. */
     async refreshMirrors() {
       const { cases: C, declarations: D, responses: R } = mirrors();
       const knex = strapi.db.connection;
-      for (const m of [C, D]) {
-        await knex.raw(
-          `update ${q(m.table)} set ${q(m.column)} = (select l.${q(m.target)} from ${q(m.link)} l where l.${q(m.owner)} = ${q(m.table)}.id order by l.id desc limit 1)`
-        );
-      }
-      await knex.raw(
-        `update ${q(R.table)} set ${q(R.column)} = (select c.${q(C.column)} from ${q(R.link)} l join ${q(C.table)} c on c.id = l.${q(R.target)} where l.${q(R.owner)} = ${q(R.table)}.id order by l.id desc limit 1)`
-      );
+      for (const m of [C, D]) await knex.raw(`update ${q(m.table)} set ${q(m.column)} = ${linked(m, `${q(m.table)}.id`)}`);
+      await knex.raw(`update ${q(R.table)} set ${q(R.column)} = ${responseValue(C, R, `${q(R.table)}.id`)}`);
     },
 
     /** Recomputes the follow-up dates of one case (every row of the document), or of all cases. */
@@ -161,14 +159,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { table, documentIdColumn, set, bindings } = sql();
       const where = documentId ? ` where ?? = ?` : '';
       await strapi.db.connection.raw(`update ?? set ${set}${where}`, [table, ...bindings, ...(documentId ? [documentIdColumn, documentId] : [])]);
-    },
-
-    /** Once per database: cases written before the columns existed. */
-    async backfill() {
-      const store = strapi.store({ type: 'plugin', name: 'indicators' });
-      if (await store.get({ key: 'follow-up-dates-backfilled' })) return;
-      await this.refreshFollowUpDates();
-      await store.set({ key: 'follow-up-dates-backfilled', value: true });
     },
   };
 };

@@ -178,12 +178,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    compare,
-
-    async timezone() {
-      return (await settings()).timezone;
-    },
-
     /** Every figure of the period [from 00:00, to + 1 day 00:00) local time. */
     async compute(period: Period, now = new Date()): Promise<Report> {
       const cfg = await settings();
