@@ -5,6 +5,8 @@
  */
 import { PROFESSION_LABELS } from '../../../workflow/admin/src/api';
 import { readApiError, type ApiErrorInfo } from '../../../reminders/admin/src/api';
+import type { AmbassadorFigures, Indicator, Report as Figures } from '../../server/src/services/indicators';
+import type { Op } from '../../server/src/constants';
 
 export const PLUGIN_ID = 'indicators';
 export const PAGE_PATH = `/plugins/${PLUGIN_ID}`;
@@ -13,34 +15,11 @@ export const REPORT_PATH = `${PAGE_PATH}/bilan`;
 /** The admin action that shows the menu link (registered by the plugin's server). */
 export const READ_PERMISSION = { action: `plugin::${PLUGIN_ID}.read`, subject: null };
 
-export type Unit = 'count' | 'ratio' | 'score' | 'days' | 'hours';
-export type Op = 'gt' | 'gte' | 'lt' | 'lte';
-export type Status = 'met' | 'not_met' | 'informational';
-export type Indicator = {
-  key: string;
-  label: string;
-  value: number | null;
-  unit: Unit | string;
-  target: { op: Op; value: number } | null;
-  status: Status;
-  details?: Record<string, number | null>;
-};
-export type AmbassadorFigures = {
-  documentId: string;
-  displayName: string;
-  contacts: number;
-  installations: number;
-  satisfactionAverage: number | null;
-  hoursValidated: number;
-};
-export type Report = {
-  period: { from: string; to: string };
-  cpts: { name: string | null };
-  indicators: Indicator[];
-  byAmbassador: AmbassadorFigures[];
-  byProfession: Array<{ profession: string; contacts: number; installations: number }>;
-  monthly: Array<{ month: string; contacts: number; installations: number }>;
-};
+// the shapes the server computes: one definition, imported as types only (erased from the bundle)
+export type { AmbassadorFigures, Indicator, Op };
+export type Status = Indicator['status'];
+/** The admin route's report: the content API's, with the CPTS name for the bilan's title. */
+export type Report = Figures & { cpts: { name: string | null } };
 
 /** How many years back the selector offers (the programme's figures are yearly). */
 export const YEARS_BACK = 5;
