@@ -3,19 +3,14 @@
  * headless Debian Chromium: log in, see only one's own cases, open one, log an action, take the
  * transition it unlocks, see the new state and the history.
  */
-import fs from 'fs';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bootStrapi, APP_ROOT, type TestApp } from '../helpers/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { ARTIFACTS, describeBrowser, launchChromium } from '../helpers/browser';
 import { make } from '../helpers/fixtures';
 import type { TestUser } from '../helpers/actors';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_ROOT, 'test-artifacts');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
 
 describeBrowser('the ambassador web space', () => {
   let app: TestApp;
@@ -27,7 +22,6 @@ describeBrowser('the ambassador web space', () => {
   let theirs: string;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = await bootStrapi();
     await app.strapi.server.listen();
     base = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
@@ -38,10 +32,7 @@ describeBrowser('the ambassador web space', () => {
     await f.setState('api::case.case', c.documentId, 'first_contact');
     mine = c.documentId;
     theirs = (await f.case(other, { newcomerFirstName: 'Autre', newcomerLastName: 'Personne' })).documentId;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 420, height: 900 } })).newPage();
   });
 

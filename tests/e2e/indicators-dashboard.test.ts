@@ -5,24 +5,14 @@
  * the page. Screenshots (wide and narrow) and the PDF are kept in test-artifacts/.
  */
 import fs from 'fs';
-import { execFileSync } from 'child_process';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { bootStrapi, APP_ROOT, type TestApp } from '../helpers/strapi';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { ARTIFACTS, adminContext, adminLogin, buildAdmin, describeBrowser, launchChromium } from '../helpers/browser';
 import { createAdmin } from '../helpers/actors';
 import { indicatorsSample } from '../helpers/indicators-sample';
 
-/** The admin build runs in its own process: Strapi's plugin discovery needs Node's resolver, not Jest's. */
-const buildAdmin = () =>
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'helpers', 'build-admin.js')], { cwd: APP_ROOT, stdio: 'inherit', timeout: 300000 });
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_ROOT, 'test-artifacts');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
-if (!haveChromium) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (sudo apt-get install chromium).`);
 
 /** Both years are over, so that no figure depends on the day the test runs. */
 const CURRENT = new Date().getFullYear();
@@ -57,13 +47,7 @@ describeBrowser('the coordination reads the indicators and prints the annual rep
   const value = async (key: string) => plain(await page.getByTestId(`indicator-value-${key}`).textContent());
   const text = async (testId: string) => plain(await page.getByTestId(testId).textContent());
 
-  const login = async (p: Page, email: string) => {
-    await p.goto(`${base}/admin/auth/login`);
-    await p.fill('input[name="email"]', email);
-    await p.fill('input[name="password"]', 'Admin-pass-1234');
-    await p.click('button[type="submit"]');
-    await p.waitForURL(/\/admin(\/)?$/, { timeout: 30000 });
-  };
+  const login = (p: Page, email: string) => adminLogin(p, base, email);
 
   const chooseYear = async (year: number) => {
     await page.getByRole('combobox', { name: 'Année' }).click();
@@ -74,7 +58,6 @@ describeBrowser('the coordination reads the indicators and prints the annual rep
 
   beforeAll(async () => {
     buildAdmin();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = await bootStrapi({}, { serveAdminPanel: true });
     await app.strapi.server.listen();
     base = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
@@ -85,14 +68,8 @@ describeBrowser('the coordination reads the indicators and prints the annual rep
     coordination = await createAdmin(app, 'ancrage-coordination');
     communication = await createAdmin(app, 'ancrage-communication');
     await indicatorsSample(app, YEAR, { extraAmbassadors: EXTRA_AMBASSADORS });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR', acceptDownloads: true });
-    await context.addInitScript(() => {
-      localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, completedActions: [] }));
-    });
+    browser = await launchChromium();
+    context = await adminContext(browser, { acceptDownloads: true });
     page = await context.newPage();
   }, 600000); // the admin build (or waiting for the one another file started) comes first
 
@@ -268,10 +245,7 @@ describeBrowser('the coordination reads the indicators and prints the annual rep
   });
 
   it('Communication has no "Indicateurs" link, and the page refuses it', async () => {
-    const other = await context.browser()!.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR' });
-    await other.addInitScript(() => {
-      localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, completedActions: [] }));
-    });
+    const other = await adminContext(browser);
     const p = await other.newPage();
     await login(p, communication.email);
     // the menu is there (every admin has the Content Manager), without the coordination's pages

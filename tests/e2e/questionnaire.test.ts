@@ -3,22 +3,17 @@
  * link of the captured e-mail opens it, the newcomer answers (mouse and keyboard) and submits,
  * the response is stored and counted in the indicators; used, expired and invalid links say so.
  */
-import fs from 'fs';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bootStrapi, APP_ROOT, type TestApp } from '../helpers/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { ARTIFACTS, describeBrowser, launchChromium } from '../helpers/browser';
 import { make } from '../helpers/fixtures';
 import { bearer, createUser } from '../helpers/actors';
 import { startSmtpServer } from '../helpers/smtp';
 import { questionnaireLinkOf } from '../helpers/mail';
 import { satisfactionSecret, signToken } from '../../src/api/satisfaction/services/token';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_ROOT, 'test-artifacts');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
 
 const waitFor = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T> => {
   const end = Date.now() + ms;
@@ -42,7 +37,6 @@ describeBrowser('the satisfaction questionnaire page', () => {
   let coordinator: ReturnType<typeof bearer>;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     smtp = await startSmtpServer();
     app = await bootStrapi({ SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', MAIL_FROM: 'Ancrage <relances@example.test>' });
     await app.strapi.server.listen();
@@ -62,10 +56,7 @@ describeBrowser('the satisfaction questionnaire page', () => {
     expect((await app.http().post(`/api/cases/${caseId}/transitions`).set(coordinator).send({ to: 'installed' })).status).toBe(200);
     const mail = await waitFor(async () => smtp.messages.find((m) => m.to.includes('maelle@example.org')), (m) => Boolean(m));
     link = questionnaireLinkOf(mail!.raw).url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } })).newPage();
   });
 

@@ -3,25 +3,14 @@
  * takes a transition from the workflow panel, sees the new state and the history entry, and
  * sees the case move on the board. Screenshots are kept in test-artifacts/.
  */
-import fs from 'fs';
-import { execFileSync } from 'child_process';
 import path from 'path';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { bootStrapi, APP_ROOT, type TestApp } from '../helpers/strapi';
+import type { Browser, Page } from 'playwright-core';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { ARTIFACTS, adminContext, adminLogin, buildAdmin, describeBrowser, launchChromium } from '../helpers/browser';
 import { createAdmin } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
 
-/** The admin build runs in its own process: Strapi's plugin discovery needs Node's resolver, not Jest's. */
-const buildAdmin = () =>
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'helpers', 'build-admin.js')], { cwd: APP_ROOT, stdio: 'inherit', timeout: 300000 });
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARTIFACTS = path.join(APP_ROOT, 'test-artifacts');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
-const describeBrowser = haveChromium ? describe : describe.skip;
-if (!haveChromium) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (sudo apt-get install chromium).`);
 
 describeBrowser('the coordinator takes a transition in the admin panel', () => {
   let app: TestApp;
@@ -35,7 +24,6 @@ describeBrowser('the coordinator takes a transition in the admin panel', () => {
 
   beforeAll(async () => {
     buildAdmin();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     app = await bootStrapi({}, { serveAdminPanel: true });
     await app.strapi.server.listen();
     base = `http://127.0.0.1:${(app.strapi.server.httpServer.address() as AddressInfo).port}`;
@@ -44,15 +32,8 @@ describeBrowser('the coordinator takes a transition in the admin panel', () => {
     const amb = await f.ambassador('active');
     const c = await f.case(amb, { newcomerFirstName: 'Inès', newcomerLastName: 'Testelin', profession: 'orthoptist' });
     caseId = c.documentId;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'fr-FR' });
-    await context.addInitScript(() => {
-      localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ tours: {}, enabled: false, completedActions: [] }));
-    });
-    page = await context.newPage();
+    browser = await launchChromium();
+    page = await (await adminContext(browser)).newPage();
   }, 600000); // the admin build (or waiting for the one another file started) comes first
 
   afterAll(async () => {
@@ -61,11 +42,7 @@ describeBrowser('the coordinator takes a transition in the admin panel', () => {
   });
 
   it('logs in', async () => {
-    await page.goto(`${base}/admin/auth/login`);
-    await page.fill('input[name="email"]', admin.email);
-    await page.fill('input[name="password"]', 'Admin-pass-1234');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(/\/admin(\/)?$/, { timeout: 30000 });
+    await adminLogin(page, base, admin.email);
     await shot('01-home');
   });
 

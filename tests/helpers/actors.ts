@@ -52,11 +52,14 @@ export const createApiToken = async (app: TestApp, type: 'full-access' | 'read-o
 };
 
 /** An admin-panel user with the given admin role code, and its admin JWT. */
+/** The password of every admin `createAdmin` makes (browser tests log in with it). */
+export const ADMIN_PASSWORD = 'Admin-pass-1234';
+
 export const createAdmin = async (app: TestApp, roleCode: string) => {
   const role = await (app.strapi.service('admin::role') as any).findOne({ code: roleCode });
   if (!role) throw new Error(`no admin role ${roleCode}`);
   const email = `${unique('admin')}@example.test`;
-  const password = 'Admin-pass-1234';
+  const password = ADMIN_PASSWORD;
   await (app.strapi.service('admin::user') as any).create({
     email,
     firstname: 'Test',
