@@ -220,13 +220,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Once per database: history rows written before `leftAt` existed get it from the row that
-     * follows them (same subject, next `at`, then next id). Later rows get it from the
-     * transition that follows them.
+     * History rows without `leftAt` get it from the row that follows them (same subject, next
+     * `at`, then next id); a subject's current row has none and keeps null. For rows written
+     * outside a transition (before the column existed, or imported).
      */
-    async backfillLeftAt() {
-      const store = strapi.store({ type: 'plugin', name: 'workflow' });
-      if (await store.get({ key: 'left-at-backfilled' })) return;
+    async fillLeftAt() {
       const meta = strapi.db.metadata.get(TRANSITION_UID as any) as any;
       const col = (a: string) => meta.attributes[a].columnName as string;
       const [table, uid, doc, at, leftAt] = [meta.tableName, col('subjectUid'), col('subjectDocumentId'), col('at'), col('leftAt')];
@@ -234,6 +232,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         `update ?? set ?? = (select min(x.??) from ?? x where x.?? = ??.?? and x.?? = ??.?? and (x.?? > ??.?? or (x.?? = ??.?? and x.id > ??.id))) where ?? is null`,
         [table, leftAt, at, table, uid, table, uid, doc, table, doc, at, table, at, at, table, at, table, leftAt]
       );
+    },
+
+    /** Once per database: fills `leftAt` on the rows written before it existed. */
+    async backfillLeftAt() {
+      const store = strapi.store({ type: 'plugin', name: 'workflow' });
+      if (await store.get({ key: 'left-at-backfilled' })) return;
+      await this.fillLeftAt();
       await store.set({ key: 'left-at-backfilled', value: true });
     },
 
