@@ -186,16 +186,21 @@ export const filterAmbassadors = (rows: AmbassadorFigures[], search: string) => 
   return q ? rows.filter((r) => fold(r.displayName).includes(q)) : rows;
 };
 
+/** The two counts of the monthly and per-profession figures, with their labels in the bilan and the chart. */
+export const COUNTED = [
+  { key: 'contacts', label: 'Contacts traités' },
+  { key: 'installations', label: 'Installations' },
+] as const;
+
+/** Total contacts and installations of rows that count both (months, professions, ambassadors). */
+export const countTotals = (rows: ReadonlyArray<{ contacts: number; installations: number }>) =>
+  rows.reduce((acc, r) => ({ contacts: acc.contacts + r.contacts, installations: acc.installations + r.installations }), { contacts: 0, installations: 0 });
+
 /** Sums of the per-ambassador figures (the bilan's summary line). */
-export const ambassadorTotals = (rows: AmbassadorFigures[]) =>
-  rows.reduce(
-    (acc, r) => ({
-      contacts: acc.contacts + r.contacts,
-      installations: acc.installations + r.installations,
-      hoursValidated: Math.round((acc.hoursValidated + r.hoursValidated) * 100) / 100,
-    }),
-    { contacts: 0, installations: 0, hoursValidated: 0 }
-  );
+export const ambassadorTotals = (rows: AmbassadorFigures[]) => ({
+  ...countTotals(rows),
+  hoursValidated: Math.round(rows.reduce((acc, r) => acc + r.hoursValidated, 0) * 100) / 100,
+});
 
 /** "indicateurs-2025.csv" out of `attachment; filename="indicateurs-2025.csv"`. */
 export const fileNameOf = (disposition: string | null | undefined, fallback: string) => {

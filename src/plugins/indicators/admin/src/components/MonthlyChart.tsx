@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { useTheme, type DefaultTheme } from 'styled-components';
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { formatCount, formatMonthLong, formatMonthShort, niceScale, type Report } from '../api';
+import { COUNTED, formatCount, formatMonthLong, formatMonthShort, niceScale, type Report } from '../api';
 
-const SERIES = [
-  { key: 'contacts', label: 'Contacts traités', unit: ['contact traité', 'contacts traités'], color: 'primary600' },
-  { key: 'installations', label: 'Installations', unit: ['installation', 'installations'], color: 'success600' },
-] as const;
+const STYLE = {
+  contacts: { unit: ['contact traité', 'contacts traités'], color: 'primary600' },
+  installations: { unit: ['installation', 'installations'], color: 'success600' },
+} as const;
+const SERIES = COUNTED.map((s) => ({ ...s, ...STYLE[s.key] }));
 
 const HEIGHT = 280;
 const MARGIN = { top: 22, right: 12, bottom: 48, left: 52 };

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { formatCount, professionLabel, type Report } from '../api';
+import { countTotals, formatCount, professionLabel, type Report } from '../api';
 
 /** Contacts and installations per profession (the server's order: most contacts first), with a total line. */
 export const ProfessionTable = ({ rows }: { rows: Report['byProfession'] }) => {
@@ -11,10 +11,7 @@ export const ProfessionTable = ({ rows }: { rows: Report['byProfession'] }) => {
       </Box>
     );
   }
-  const total = rows.reduce((acc, r) => ({ contacts: acc.contacts + r.contacts, installations: acc.installations + r.installations }), {
-    contacts: 0,
-    installations: 0,
-  });
+  const total = countTotals(rows);
   return (
     <Table colCount={3} rowCount={rows.length + 2} data-testid="profession-table">
       <Thead>

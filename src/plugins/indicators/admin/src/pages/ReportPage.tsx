@@ -7,6 +7,8 @@ import { Page } from '@strapi/strapi/admin';
 import {
   PAGE_PATH,
   ambassadorTotals,
+  COUNTED,
+  countTotals,
   describeDetails,
   errorText,
   formatCount,
@@ -202,14 +204,8 @@ const mostActive = (rows: AmbassadorFigures[]) =>
 const Bilan = ({ report, year, allAmbassadors }: { report: Report; year: number; allAmbassadors: boolean }) => {
   const withTarget = report.indicators.filter((i) => i.target);
   const met = withTarget.filter((i) => i.status === 'met').length;
-  const monthTotal = report.monthly.reduce((acc, m) => ({ contacts: acc.contacts + m.contacts, installations: acc.installations + m.installations }), {
-    contacts: 0,
-    installations: 0,
-  });
-  const profTotal = report.byProfession.reduce(
-    (acc, p) => ({ contacts: acc.contacts + p.contacts, installations: acc.installations + p.installations }),
-    { contacts: 0, installations: 0 }
-  );
+  const monthTotal = countTotals(report.monthly);
+  const profTotal = countTotals(report.byProfession);
   const ambassadors = report.byAmbassador;
   const totals = ambassadorTotals(ambassadors);
   const truncated = !allAmbassadors && ambassadors.length > AMBASSADOR_LIMIT;
@@ -283,24 +279,17 @@ const Bilan = ({ report, year, allAmbassadors }: { report: Report; year: number;
             </tr>
           </thead>
           <tbody>
-            <tr data-testid="bilan-monthly-contacts">
-              <th>Contacts traités</th>
-              {report.monthly.map((m) => (
-                <td key={m.month} className="num">
-                  {formatCount(m.contacts)}
-                </td>
-              ))}
-              <td className="num total">{formatCount(monthTotal.contacts)}</td>
-            </tr>
-            <tr data-testid="bilan-monthly-installations">
-              <th>Installations</th>
-              {report.monthly.map((m) => (
-                <td key={m.month} className="num">
-                  {formatCount(m.installations)}
-                </td>
-              ))}
-              <td className="num total">{formatCount(monthTotal.installations)}</td>
-            </tr>
+            {COUNTED.map(({ key, label }) => (
+              <tr key={key} data-testid={`bilan-monthly-${key}`}>
+                <th>{label}</th>
+                {report.monthly.map((m) => (
+                  <td key={m.month} className="num">
+                    {formatCount(m[key])}
+                  </td>
+                ))}
+                <td className="num total">{formatCount(monthTotal[key])}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </section>

@@ -170,6 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       targets.set(t.indicator, { op: t.op, value: Number(t.value) });
     }
     return {
+      name: (s?.name as string | undefined) ?? null,
       timezone,
       targets,
       matchingWindowDays: Number(s?.matchingWindowDays ?? 10),
@@ -178,9 +179,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Every figure of the period [from 00:00, to + 1 day 00:00) local time. */
-    async compute(period: Period, now = new Date()): Promise<Report> {
-      const cfg = await settings();
+    /** The CPTS settings the figures depend on (name, timezone, targets, windows). */
+    settings,
+
+    /** Every figure of the period [from 00:00, to + 1 day 00:00) local time; `cfg` when already read. */
+    async compute(period: Period, now = new Date(), cfg?: Awaited<ReturnType<typeof settings>>): Promise<Report> {
+      cfg ??= await settings();
       const tz = cfg.timezone;
       const knex = strapi.db.connection;
       const d = dialectOf(strapi);
