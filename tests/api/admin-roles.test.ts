@@ -3,7 +3,7 @@
  * data; Coordination works on cases and reads the guide.
  */
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { bearer, createAdmin } from '../helpers/actors';
+import { adminActions, bearer, createAdmin } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -97,8 +97,7 @@ describe('reminders in the admin panel (case data)', () => {
         dedupeKey: `roles-test|${Date.now()}|${Math.random()}`,
       },
     }) as Promise<{ id: number }>;
-  const permissionsOf = async (who: Record<string, string>) =>
-    ((await app.http().get('/admin/users/me/permissions').set(who)).body.data as Array<{ action: string }>).map((p) => p.action);
+  const permissionsOf = (who: Record<string, string>) => adminActions(app, who);
 
   it('Communication cannot list, retry or cancel them, and nothing changes', async () => {
     const row = await reminder();

@@ -3,8 +3,10 @@
  * the content API, for Super Admin and the Coordination only, with the CPTS name for the bilan.
  */
 import { bootStrapi, type TestApp } from '../helpers/strapi';
-import { bearer, createAdmin, createApiToken } from '../helpers/actors';
+import { adminActions, bearer, createAdmin, createApiToken } from '../helpers/actors';
+import { asBytes } from '../helpers/fixtures';
 import { indicatorsSample } from '../helpers/indicators-sample';
+import { expectedIndicators } from '../helpers/indicators-expected';
 
 let app: TestApp;
 let superAdmin: Record<string, string>;
@@ -13,14 +15,6 @@ let communication: Record<string, string>;
 let ids: { alice: string; bruno: string };
 
 const get = (url: string, headers: Record<string, string> = coordination) => app.http().get(url).set(headers);
-const raw = (url: string, headers: Record<string, string>) =>
-  get(url, headers)
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -38,77 +32,22 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-const T = {
-  contacts: { op: 'gt', value: 5 },
-  satisfaction: { op: 'gt', value: 4 },
-  active: { op: 'gte', value: 3 },
-  rate: { op: 'gte', value: 0.9 },
-};
-
 const EXPECTED_2025 = {
   period: { from: '2025-01-01', to: '2025-12-31' },
   cpts: { name: 'CPTS Ouest Réunion' },
-  indicators: [
-    { key: 'contacts_handled', label: 'Contacts traités', value: 3, unit: 'count', target: T.contacts, status: 'not_met' },
-    { key: 'installations', label: 'Installations', value: 2, unit: 'count', target: null, status: 'informational' },
-    {
-      key: 'conversion_rate',
-      label: 'Taux de conversion (installations effectives)',
-      value: 0.6667,
-      unit: 'ratio',
-      target: null,
-      status: 'informational',
-      details: { contacts: 3, installed: 2 },
-    },
-    { key: 'satisfaction_average', label: 'Satisfaction moyenne des nouveaux installés', value: 4.5, unit: 'score', target: T.satisfaction, status: 'met' },
-    {
-      key: 'satisfaction_responses',
-      label: 'Réponses au questionnaire de satisfaction',
-      value: 2,
-      unit: 'count',
-      target: null,
-      status: 'informational',
-      details: { sent: 0 },
-    },
-    { key: 'active_ambassadors', label: 'Ambassadeurs actifs', value: 2, unit: 'count', target: T.active, status: 'not_met' },
-    {
-      key: 'matching_on_time_rate',
-      label: 'Croisements des données dans les délais',
-      value: 0.5,
-      unit: 'ratio',
-      target: T.rate,
-      status: 'not_met',
-      details: { onTime: 1, late: 1, pending: 0 },
-    },
-    {
-      key: 'follow_ups_on_time_rate',
-      label: 'Suivis réalisés dans les délais',
-      value: 0.4286,
-      unit: 'ratio',
-      target: T.rate,
-      status: 'not_met',
-      details: { onTime: 3, late: 4, pending: 0 },
-    },
-    {
-      key: 'median_days_to_installation',
-      label: "Délai médian du premier contact à l'installation",
-      value: 90.5,
-      unit: 'days',
-      target: null,
-      status: 'informational',
-      details: { installations: 2 },
-    },
-    {
-      key: 'hours_validated',
-      label: 'Heures validées',
-      value: 9.5,
-      unit: 'hours',
-      target: null,
-      status: 'informational',
-      details: { travelKm: 12, travelCost: 4.8 },
-    },
-    { key: 'toolkit_downloads', label: 'Téléchargements de la boîte à outils', value: 0, unit: 'count', target: null, status: 'informational' },
-  ],
+  indicators: expectedIndicators({
+    contacts_handled: [3, 'not_met'],
+    installations: [2, 'informational'],
+    conversion_rate: [0.6667, 'informational', { contacts: 3, installed: 2 }],
+    satisfaction_average: [4.5, 'met'],
+    satisfaction_responses: [2, 'informational', { sent: 0 }],
+    active_ambassadors: [2, 'not_met'],
+    matching_on_time_rate: [0.5, 'not_met', { onTime: 1, late: 1, pending: 0 }],
+    follow_ups_on_time_rate: [0.4286, 'not_met', { onTime: 3, late: 4, pending: 0 }],
+    median_days_to_installation: [90.5, 'informational', { installations: 2 }],
+    hours_validated: [9.5, 'informational', { travelKm: 12, travelCost: 4.8 }],
+    toolkit_downloads: [0, 'informational'],
+  }),
   byProfession: [
     { profession: 'nurse', contacts: 2, installations: 1 },
     { profession: 'general_practitioner', contacts: 1, installations: 1 },
@@ -197,7 +136,7 @@ describe('GET /indicators/report (admin)', () => {
 
 describe('GET /indicators/report/export (admin)', () => {
   test('CSV attachment with a byte-order mark; `;` writes decimal commas', async () => {
-    const res = await raw('/indicators/report/export?year=2025&format=csv&separator=%3B', coordination);
+    const res = await asBytes(get('/indicators/report/export?year=2025&format=csv&separator=%3B'));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="indicateurs-2025.csv"');
@@ -223,8 +162,7 @@ describe('GET /indicators/report/export (admin)', () => {
 });
 
 describe('the "Indicateurs" menu permission', () => {
-  const actions = async (who: Record<string, string>) =>
-    ((await get('/admin/users/me/permissions', who)).body.data as Array<{ action: string }>).map((p) => p.action);
+  const actions = (who: Record<string, string>) => adminActions(app, who);
 
   test('Coordination and Super Admin hold it, Communication does not', async () => {
     expect(await actions(coordination)).toContain('plugin::indicators.read');

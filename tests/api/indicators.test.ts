@@ -6,6 +6,8 @@
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { bearer, createAmbassador, createApiToken, createUser } from '../helpers/actors';
 import { dataset, localInstant } from '../helpers/dataset';
+import { asBytes } from '../helpers/fixtures';
+import { expectedIndicators } from '../helpers/indicators-expected';
 import { localDate } from '../../src/plugins/workflow/server/src/engine/durations';
 
 let app: TestApp;
@@ -168,77 +170,21 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-const T = {
-  contacts: { op: 'gt', value: 5 },
-  satisfaction: { op: 'gt', value: 4 },
-  active: { op: 'gte', value: 3 },
-  matching: { op: 'gte', value: 0.9 },
-  followUps: { op: 'gte', value: 0.9 },
-};
-
 const EXPECTED_2025 = {
   period: { from: '2025-01-01', to: '2025-12-31' },
-  indicators: [
-    { key: 'contacts_handled', label: 'Contacts traités', value: 5, unit: 'count', target: T.contacts, status: 'not_met' },
-    { key: 'installations', label: 'Installations', value: 4, unit: 'count', target: null, status: 'informational' },
-    {
-      key: 'conversion_rate',
-      label: 'Taux de conversion (installations effectives)',
-      value: 0.6,
-      unit: 'ratio',
-      target: null,
-      status: 'informational',
-      details: { contacts: 5, installed: 3 },
-    },
-    { key: 'satisfaction_average', label: 'Satisfaction moyenne des nouveaux installés', value: 4, unit: 'score', target: T.satisfaction, status: 'not_met' },
-    {
-      key: 'satisfaction_responses',
-      label: 'Réponses au questionnaire de satisfaction',
-      value: 3,
-      unit: 'count',
-      target: null,
-      status: 'informational',
-      details: { sent: 3 },
-    },
-    { key: 'active_ambassadors', label: 'Ambassadeurs actifs', value: 2, unit: 'count', target: T.active, status: 'not_met' },
-    {
-      key: 'matching_on_time_rate',
-      label: 'Croisements des données dans les délais',
-      value: 0.5,
-      unit: 'ratio',
-      target: T.matching,
-      status: 'not_met',
-      details: { onTime: 3, late: 3, pending: 0 },
-    },
-    {
-      key: 'follow_ups_on_time_rate',
-      label: 'Suivis réalisés dans les délais',
-      value: 0.5833,
-      unit: 'ratio',
-      target: T.followUps,
-      status: 'not_met',
-      details: { onTime: 7, late: 5, pending: 0 },
-    },
-    {
-      key: 'median_days_to_installation',
-      label: "Délai médian du premier contact à l'installation",
-      value: 91,
-      unit: 'days',
-      target: null,
-      status: 'informational',
-      details: { installations: 4 },
-    },
-    {
-      key: 'hours_validated',
-      label: 'Heures validées',
-      value: 17.5,
-      unit: 'hours',
-      target: null,
-      status: 'informational',
-      details: { travelKm: 32.5, travelCost: 13.65 },
-    },
-    { key: 'toolkit_downloads', label: 'Téléchargements de la boîte à outils', value: 0, unit: 'count', target: null, status: 'informational' },
-  ],
+  indicators: expectedIndicators({
+    contacts_handled: [5, 'not_met'],
+    installations: [4, 'informational'],
+    conversion_rate: [0.6, 'informational', { contacts: 5, installed: 3 }],
+    satisfaction_average: [4, 'not_met'],
+    satisfaction_responses: [3, 'informational', { sent: 3 }],
+    active_ambassadors: [2, 'not_met'],
+    matching_on_time_rate: [0.5, 'not_met', { onTime: 3, late: 3, pending: 0 }],
+    follow_ups_on_time_rate: [0.5833, 'not_met', { onTime: 7, late: 5, pending: 0 }],
+    median_days_to_installation: [91, 'informational', { installations: 4 }],
+    hours_validated: [17.5, 'informational', { travelKm: 32.5, travelCost: 13.65 }],
+    toolkit_downloads: [0, 'informational'],
+  }),
   byAmbassador: [
     { displayName: 'Alice', contacts: 2, installations: 1, satisfactionAverage: 5, hoursValidated: 14.5 },
     { displayName: 'Bruno', contacts: 0, installations: 1, satisfactionAverage: 4, hoursValidated: 3 },
@@ -419,11 +365,7 @@ describe('indexes', () => {
 
 describe('GET /api/indicators/export', () => {
   test('CSV with BOM, one row per indicator, then the ambassadors; comma by default', async () => {
-    const res = await get('/api/indicators/export?year=2025&format=csv').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await asBytes(get('/api/indicators/export?year=2025&format=csv'));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="indicateurs-2025.csv"');

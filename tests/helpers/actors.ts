@@ -75,3 +75,7 @@ export const createAdmin = async (app: TestApp, roleCode: string) => {
 };
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The admin actions (permission codes) the admin session behind `headers` holds. */
+export const adminActions = async (app: TestApp, headers: Record<string, string>): Promise<string[]> =>
+  ((await app.http().get('/admin/users/me/permissions').set(headers)).body.data as Array<{ action: string }>).map((p) => p.action);

@@ -54,3 +54,11 @@ export const expectError = (body: any, status: number, name: string) => {
   expect(body.data).toBeNull();
   expect(body.error).toEqual(expect.objectContaining({ status, name, message: expect.any(String) }));
 };
+
+/** A supertest request whose body is kept as raw bytes (a CSV's byte-order mark, say). */
+export const asBytes = <T extends { buffer(v: boolean): T; parse(fn: (res: any, cb: (err: Error | null, body: Buffer) => void) => void): T }>(req: T) =>
+  req.buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
