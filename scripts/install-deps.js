@@ -1,26 +1,18 @@
 #!/usr/bin/env node
-// Installs dependencies from the lockfile (`npm ci`). npm 11 writes lockfiles that omit other
-// platforms' optional packages (npm/cli#4828, #8805) and then its own `npm ci` refuses them as
-// "out of sync"; only in that case do we fall back to `npm install`, which honours the lockfile
-// for everything else.
+// Installs exactly what the lockfile records (`npm ci`): never resolves a new version. The
+// lockfile lists every platform's optional packages (regenerate it with
+// `npm install --package-lock-only` after a dependency change), so `npm ci` accepts it on any
+// machine.
 'use strict';
 const { spawnSync } = require('child_process');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const flags = ['--no-audit', '--no-fund'];
 
 function installDeps() {
-  const ci = spawnSync(npm, ['ci', ...flags], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
-  if (ci.status === 0) return;
-  process.stderr.write(ci.stderr || '');
-  if (!/can only install packages when your package\.json and package-lock\.json/.test(ci.stderr || '')) {
-    throw new Error(`npm ci failed (exit ${ci.status})`);
-  }
-  console.log('npm ci refused the lockfile for platform-specific optional packages (npm/cli#4828); running npm install.');
-  const install = spawnSync(npm, ['install', ...flags], { cwd: root, stdio: 'inherit' });
-  if (install.status !== 0) throw new Error(`npm install failed (exit ${install.status})`);
+  const ci = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (ci.status !== 0) throw new Error(`npm ci failed (exit ${ci.status}): the lockfile and package.json disagree, or the registry is unreachable`);
 }
 
 module.exports = { installDeps };
