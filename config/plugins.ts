@@ -23,18 +23,27 @@ const deniedTypes = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // who the caller is, in the app's role keys (the workflow definitions use the same ones)
+  access: {
+    enabled: true,
+    resolve: './src/plugins/access',
+    config: {
+      adminRoles: { 'ancrage-coordination': 'coordinator', 'ancrage-communication': 'communication' },
+      userRoles: { coordinator: 'coordinator', ambassador: 'ambassador' },
+      privileged: ['coordinator'],
+      owner: { uid: 'api::ambassador.ambassador', userField: 'user', role: 'ambassador' },
+    },
+  },
   workflow: {
     enabled: true,
     resolve: './src/plugins/workflow',
     config: {
-      ownerType: { uid: 'api::ambassador.ambassador', userField: 'user' },
       timezone: { uid: 'api::cpts-setting.cpts-setting', field: 'timezone', fallback: 'Indian/Reunion' },
       subjects: {
         'api::case.case': {
           workflow: 'case',
           route: 'cases',
           owner: 'ambassador',
-          ownerUser: 'ambassador.user',
           related: { ambassador: 'ambassador' },
           populate: {
             ambassador: { fields: ['displayName', 'state'] },
@@ -48,7 +57,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           workflow: 'ambassador',
           route: 'ambassadors',
           owner: '$self',
-          ownerUser: 'user',
           related: { professional: 'professional' },
           populate: { professional: { fields: ['firstName', 'lastName', 'isMember', 'lastFeeYear'] } },
         },
@@ -56,7 +64,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           workflow: 'time-declaration',
           route: 'time-declarations',
           owner: 'ambassador',
-          ownerUser: 'ambassador.user',
           related: {},
           populate: { ambassador: { fields: ['displayName', 'state'] } },
         },

@@ -172,8 +172,8 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.toolkitItem]: ['read'],
       'plugin::users-permissions.user': ALL,
     },
-    // the "Indicateurs" and "Relances" menu links (the plugins' admin routes check the role themselves)
-    plugins: [...UPLOAD, 'plugin::indicators.read', 'plugin::reminders.read'],
+    // the plugins' menu links and admin routes (each route checks its action)
+    plugins: [...UPLOAD, 'plugin::indicators.read', 'plugin::reminders.read', 'plugin::reminders.manage', 'plugin::workflow.read', 'plugin::workflow.manage'],
   },
   {
     code: ADMIN_ROLE_CODES.communication,

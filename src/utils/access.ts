@@ -1,58 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { getAccess, type Actor } from '../plugins/access/server/src';
 import { ROLES } from './constants';
 
-/** Who is calling the content API. */
-export type Actor =
-  | { kind: 'public' }
-  | { kind: 'token'; tokenId: string | number | null }
-  | { kind: 'user'; id: number; role: string; name: string };
-
-type Ctx = {
-  state: {
-    user?: { id: number; username?: string; email?: string; role?: { type?: string } };
-    auth?: { strategy?: { name?: string }; credentials?: { id?: string | number; type?: string } };
-  };
-};
-
-export const getActor = (ctx: Ctx): Actor => {
-  const strategy = ctx.state.auth?.strategy?.name;
-  if (strategy === 'content-api-token' || strategy === 'api-token') {
-    return { kind: 'token', tokenId: ctx.state.auth?.credentials?.id ?? null };
-  }
-  const user = ctx.state.user;
-  if (user) {
-    return {
-      kind: 'user',
-      id: user.id,
-      role: user.role?.type ?? 'authenticated',
-      name: user.username ?? String(user.id),
-    };
-  }
-  return { kind: 'public' };
-};
+export type { Actor, Scope } from '../plugins/access/server/src';
 
 /**
- * Coordinators (users-permissions role) and API tokens see everything the route gives them.
- * Read-only tokens are already limited by Strapi to find/findOne.
+ * The app's view of the access plugin (src/plugins/access): who the caller is and what they may
+ * see are decided there, once, for every path. These helpers only name the app's roles.
  */
-export const isPrivileged = (actor: Actor): boolean =>
-  actor.kind === 'token' || (actor.kind === 'user' && actor.role === ROLES.coordinator);
+export const access = (s: Core.Strapi = strapi) => getAccess(s);
 
-export const isAmbassador = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> =>
-  actor.kind === 'user' && actor.role === ROLES.ambassador;
+/** The caller of a request, as the access plugin resolves it (memoised on the request). */
+export const actorOf = (ctx: unknown): Promise<Actor> => access().resolve(ctx);
 
-/** The ambassador record linked to a users-permissions user, or null. */
-export const findAmbassadorOfUser = async (
-  strapi: Core.Strapi,
-  userId: number
-): Promise<{ id: number; documentId: string; state: string } | null> => {
-  const found = await strapi.documents('api::ambassador.ambassador').findFirst({
-    filters: { user: { id: userId } },
-    fields: ['id', 'documentId', 'state'],
-  });
-  return (found as { id: number; documentId: string; state: string } | null) ?? null;
-};
+/** Coordinators, Super Admin, the Coordination admin role and API tokens see every document. */
+export const isPrivileged = (actor: Actor): boolean => access().isPrivileged(actor);
+
+export const isAmbassador = (actor: Actor): boolean => actor.kind === 'user' && actor.roles.includes(ROLES.ambassador);
 
 /**
  * A 403 that keeps its message and details. Strapi's authorize middleware turns any plain

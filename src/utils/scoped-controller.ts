@@ -1,24 +1,12 @@
 import { factories } from '@strapi/strapi';
 import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getActor, forbiddenFields, type Actor } from './access';
+import { access, actorOf, forbiddenFields, type Actor, type Scope } from './access';
 import { STATE_FIELD } from './constants';
 import { assertDateFormats, normalizeValidationError } from '../validation/attributes';
 import { applyOutputPolicy, assertQueryAllowed, fieldPolicyFor } from './field-policy';
 
-/**
- * What an actor may see of a collection type. `null` means unrestricted (coordinator, API token).
- * - `filters` are ANDed server-side to every read and checked before every write, so a document
- *   outside the scope answers 404 whatever the route;
- * - `publishedOnly` stops `?status=draft` from exposing unpublished content.
- */
-export type Scope = {
-  filters?: Record<string, unknown>;
-  publishedOnly?: boolean;
-};
-
 export type ScopeOptions = {
-  scope: (actor: Actor, strapi: Core.Strapi) => Promise<Scope | null>;
   /** Attributes this actor may write; undefined = every attribute but `state`. */
   writable?: (actor: Actor) => readonly string[] | undefined;
   /** Forces ownership on create (e.g. a time declaration's ambassador). */
@@ -33,16 +21,10 @@ export type ScopeOptions = {
 
 type Query = Record<string, unknown>;
 
-const andFilters = (a: unknown, b: Record<string, unknown> | undefined) => {
-  if (!b) return a;
-  if (!a || (typeof a === 'object' && Object.keys(a as object).length === 0)) return b;
-  return { $and: [a, b] };
-};
-
 /**
  * A core collection-type controller whose reads and writes are confined to what the caller may
- * see. Strapi's role permissions decide which routes a role reaches; this decides which
- * documents and fields.
+ * see. Strapi's role permissions decide which routes a role reaches; the access plugin's scope of
+ * the type (src/bootstrap/access.ts) decides which documents, the field policy which fields.
  */
 export const createScopedController = (
   uid: StrapiUID.CollectionType,
@@ -51,25 +33,25 @@ export const createScopedController = (
 ) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const resolveScope = async (ctx: any) => {
-      const actor = getActor(ctx);
-      const scope = await options.scope(actor, strapi);
+      const actor = await actorOf(ctx);
+      const scope = await access(strapi).scope(uid, actor);
       return { actor, scope };
     };
 
-    const fetchParams = (query: Query, scope: Scope | null) => {
+    const fetchParams = (query: Query, scope: Scope) => {
       const params: Query = { ...query };
       if (scope?.publishedOnly) params.status = 'published';
-      params.filters = andFilters(params.filters, scope?.filters);
+      params.filters = access(strapi).and(params.filters, scope);
       return params;
     };
 
     /** The document if it is inside the actor's scope, else a 404. */
-    const findScoped = async (documentId: string, scope: Scope | null, query: Query = {}) => {
+    const findScoped = async (documentId: string, scope: Scope, query: Query = {}) => {
       const service = strapi.service(uid as any) as any;
       const params = service.getFetchParams(fetchParams(query, scope));
       const entry = await strapi.documents(uid).findFirst({
         ...params,
-        filters: andFilters({ documentId }, params.filters as Record<string, unknown>),
+        filters: access(strapi).and({ documentId }, { filters: params.filters as Record<string, unknown> }),
       } as any);
       if (!entry) throw new errors.NotFoundError('Not Found');
       return entry as Record<string, unknown>;
@@ -108,13 +90,13 @@ export const createScopedController = (
       /** Strapi's query checks, then the field policy at any depth (filters, sort, fields, populate). */
       async validateQuery(this: any, ctx: any) {
         await super.validateQuery(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
-        assertQueryAllowed(strapi, uid, ctx.query ?? {}, fieldPolicyFor(getActor(ctx)));
+        assertQueryAllowed(strapi, uid, ctx.query ?? {}, fieldPolicyFor(await actorOf(ctx)));
       },
 
       /** Strapi's output sanitization, then the field policy, for every action's response. */
       async sanitizeOutput(this: any, data: unknown, ctx: any) {
         const out = await super.sanitizeOutput(data, ctx);
-        return applyOutputPolicy(strapi, uid, out, fieldPolicyFor(getActor(ctx)));
+        return applyOutputPolicy(strapi, uid, out, fieldPolicyFor(await actorOf(ctx)));
       },
 
       async find(this: any, ctx: any) {

@@ -8,8 +8,6 @@ import {
   findTransition,
   isFinalState,
   isRoleAllowed,
-  rolesFromAdminRoleCodes,
-  rolesFromUserRoleType,
   SYSTEM_ROLES,
   timerDueAt,
   timersOf,
@@ -131,21 +129,6 @@ describe('roles in evaluation', () => {
 });
 
 describe('role mapping', () => {
-  it('admin role codes', () => {
-    expect(rolesFromAdminRoleCodes(['strapi-super-admin'])).toEqual({ roles: [], superAdmin: true });
-    expect(rolesFromAdminRoleCodes(['ancrage-coordination'])).toEqual({ roles: ['coordinator'], superAdmin: false });
-    expect(rolesFromAdminRoleCodes(['ancrage-communication', 'ancrage-coordination', 'ancrage-coordination'])).toEqual({
-      roles: ['communication', 'coordinator'],
-      superAdmin: false,
-    });
-    expect(rolesFromAdminRoleCodes(['strapi-editor', 'strapi-author'])).toEqual({ roles: [], superAdmin: false });
-  });
-  it('users-permissions role types', () => {
-    expect(rolesFromUserRoleType('coordinator')).toEqual(['coordinator']);
-    expect(rolesFromUserRoleType('ambassador')).toEqual(['ambassador']);
-    expect(rolesFromUserRoleType('authenticated')).toEqual([]);
-    expect(rolesFromUserRoleType('public')).toEqual([]);
-  });
   it('system roles', () => {
     expect(SYSTEM_ROLES).toEqual(['system']);
   });

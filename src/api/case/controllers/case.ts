@@ -1,33 +1,25 @@
 import { errors } from '@strapi/utils';
 import { createScopedController } from '../../../utils/scoped-controller';
-import { getActor, isAmbassador, isPrivileged } from '../../../utils/access';
+import { access, actorOf, isAmbassador } from '../../../utils/access';
 import { UID } from '../../../utils/constants';
 import { validate } from '../../../validation';
 import { actionInput, AMBASSADOR_WRITABLE_CASE_FIELDS } from '../validation/case';
-
-/** An ambassador reaches only the cases assigned to them; coordinators and tokens every case. */
-const caseScope = (actor: ReturnType<typeof getActor>) => {
-  if (isPrivileged(actor)) return null;
-  if (isAmbassador(actor)) return { filters: { ambassador: { user: { id: actor.id } } } };
-  // Any other role that was granted a route by mistake still sees nothing.
-  return { filters: { id: { $null: true } } };
-};
 
 /**
  * Appends one entry to the actions log. A dedicated route rather than a PUT of the whole
  * repeatable component, so that an ambassador can never rewrite or drop earlier entries.
  */
 const addAction = async (ctx: any) => {
-  const actor = getActor(ctx);
+  const actor = await actorOf(ctx);
   const input = validate(actionInput, ctx.request.body?.data);
-  const scope = caseScope(actor);
+  const scope = await access().scope(UID.case, actor);
   const documents = strapi.documents(UID.case);
   const existing = await documents.findFirst({
-    filters: { documentId: ctx.params.id, ...(scope?.filters ?? {}) },
+    filters: access().and({ documentId: ctx.params.id }, scope),
     populate: { actions: true },
   } as any);
   if (!existing) throw new errors.NotFoundError('Not Found');
-  const by = actor.kind === 'user' ? actor.name : 'api';
+  const by = actor.kind === 'user' ? actor.displayName : 'api';
   const actions = [...((existing as any).actions ?? []), { ...input, by }];
   const updated = await documents.update({
     documentId: ctx.params.id,
@@ -42,7 +34,6 @@ export default createScopedController(
   UID.case,
   {
     hasState: true,
-    scope: async (actor) => caseScope(actor),
     writable: (actor) => (isAmbassador(actor) ? AMBASSADOR_WRITABLE_CASE_FIELDS : undefined),
   },
   () => ({ addAction })

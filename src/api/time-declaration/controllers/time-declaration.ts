@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { createScopedController } from '../../../utils/scoped-controller';
-import { DetailedForbiddenError, findAmbassadorOfUser, isAmbassador, isPrivileged } from '../../../utils/access';
+import { DetailedForbiddenError, isAmbassador } from '../../../utils/access';
 import { UID } from '../../../utils/constants';
 import { validate } from '../../../validation';
 import {
@@ -11,16 +11,11 @@ import {
 
 export default createScopedController(UID.timeDeclaration, {
   hasState: true,
-  scope: async (actor) => {
-    if (isPrivileged(actor)) return null;
-    if (isAmbassador(actor)) return { filters: { ambassador: { user: { id: actor.id } } } };
-    return { filters: { id: { $null: true } } };
-  },
   writable: (actor) => (isAmbassador(actor) ? AMBASSADOR_WRITABLE_DECLARATION_FIELDS : undefined),
   validate: (data) => {
     validate(timeDeclarationInput, data);
   },
-  prepareCreate: async (actor, data, strapi) => {
+  prepareCreate: async (actor, data) => {
     if (!isAmbassador(actor)) {
       if (!data.ambassador) {
         throw new errors.ValidationError('ambassador is required', {
@@ -29,10 +24,9 @@ export default createScopedController(UID.timeDeclaration, {
       }
       return data;
     }
-    const own = await findAmbassadorOfUser(strapi, actor.id);
-    if (!own) throw new DetailedForbiddenError('Your account is not linked to an ambassador record');
+    if (!actor.ambassadorId) throw new DetailedForbiddenError('Your account is not linked to an ambassador record');
     // The declarant is always the caller: an ambassador cannot declare time for someone else.
-    return { ...data, ambassador: own.documentId };
+    return { ...data, ambassador: actor.ambassadorId };
   },
   beforeWrite: (actor, existing, op) => {
     if (isAmbassador(actor) && !EDITABLE_STATES.includes(String(existing.state))) {

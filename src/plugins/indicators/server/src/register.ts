@@ -4,8 +4,7 @@ import { getService } from './utils';
 
 /**
  * `plugin::indicators.read` shows the "Indicateurs" menu link: granted to the Coordination role
- * (src/bootstrap/permissions.ts) and, as every action, to Super Admin. The admin routes check the
- * role themselves. Registered in `register` (not `bootstrap`) so that the admin's bootstrap, which
+ * (src/bootstrap/permissions.ts) and, as every action, to Super Admin; the admin routes check it. Registered in `register` (not `bootstrap`) so that the admin's bootstrap, which
  * runs first and resets Super Admin's permissions, already knows the action.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

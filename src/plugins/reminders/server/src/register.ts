@@ -6,10 +6,11 @@ import { getService } from './utils';
  * moves the pending reminders that count from it.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  // `plugin::reminders.read` shows the "Relances" menu link (Coordination, Super Admin); the admin
-  // routes check the role themselves. In `register` so that the admin's bootstrap knows it.
+  // `read` shows the "Relances" menu link and list, `manage` retries and cancels (Coordination,
+  // Super Admin); the admin routes check them. In `register` so that the admin's bootstrap knows them.
   await (strapi.service('admin::permission') as any).actionProvider.registerMany([
     { section: 'plugins', displayName: 'Consulter les relances', uid: 'read', pluginName: 'reminders' },
+    { section: 'plugins', displayName: 'Relancer ou annuler une relance', uid: 'manage', pluginName: 'reminders' },
   ]);
 
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {

@@ -18,7 +18,8 @@ export default {
       to: `plugins/${PLUGIN_ID}/board`,
       icon: Layout,
       intlLabel: { id: `${PLUGIN_ID}.menu.board`, defaultMessage: 'Accompagnements' },
-      permissions: [],
+      // the board shows cases: those who may read them in the Content Manager
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::case.case' }],
       position: 3,
       Component: () => import('./pages/BoardPage').then((mod) => ({ default: mod.BoardPage })),
     });
@@ -26,7 +27,7 @@ export default {
       to: `plugins/${PLUGIN_ID}/definitions`,
       icon: Graph,
       intlLabel: { id: `${PLUGIN_ID}.menu.definitions`, defaultMessage: 'Workflows' },
-      permissions: [],
+      permissions: [{ action: `plugin::${PLUGIN_ID}.read`, subject: null }],
       position: 4,
       Component: () => import('./pages/DefinitionsPage').then((mod) => ({ default: mod.DefinitionsPage })),
     });

@@ -5,7 +5,6 @@ import { z } from 'zod';
  * works on any content type without knowing it:
  * - `route`: the plural of the content-API path (`/api/<route>/:documentId/...`);
  * - `owner`: relation to the ambassador the document belongs to (`$self` for an ambassador record);
- * - `ownerUser`: relation path to the users-permissions user who owns it (ambassadors see only theirs);
  * - `related`: relations loaded for guards, by the name guards use;
  * - `populate`: what guards read (components, relations).
  */
@@ -14,7 +13,6 @@ const subjectSchema = z
     workflow: z.string().min(1),
     route: z.string().regex(/^[a-z][a-z0-9-]*$/),
     owner: z.string().min(1).nullable().default(null),
-    ownerUser: z.string().min(1).nullable().default(null),
     related: z.record(z.string(), z.string()).default({}),
     populate: z.record(z.string(), z.unknown()).default({}),
   })
@@ -23,11 +21,6 @@ const subjectSchema = z
 export const configSchema = z
   .object({
     subjects: z.record(z.string(), subjectSchema).default({}),
-    /** The type whose records own documents (`assignedAmbassador`) and their users-permissions user field. */
-    ownerType: z
-      .object({ uid: z.string().nullable().default(null), userField: z.string().default('user') })
-      .strict()
-      .default({ uid: null, userField: 'user' }),
     timezone: z
       .object({ uid: z.string().nullable().default(null), field: z.string().default('timezone'), fallback: z.string().default('UTC') })
       .strict()
@@ -41,7 +34,6 @@ export type SubjectConfig = z.infer<typeof subjectSchema>;
 export default {
   default: {
     subjects: {},
-    ownerType: { uid: null, userField: 'user' },
     timezone: { uid: null, field: 'timezone', fallback: 'UTC' },
   },
   validator(config: unknown) {

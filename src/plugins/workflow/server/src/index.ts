@@ -6,6 +6,5 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import routes from './routes';
 import services from './services';
-import policies from './policies';
 
-export default { register, bootstrap, destroy, config, contentTypes, controllers, routes, services, policies };
+export default { register, bootstrap, destroy, config, contentTypes, controllers, routes, services };

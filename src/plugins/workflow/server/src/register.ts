@@ -15,7 +15,14 @@ const refuse = (field: string) =>
  * (the admin panel sends the whole entry) is dropped. Transitions write them with a conditional
  * query, below the Document Service.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // `read`: the Workflows page (definitions and their live validation); `manage`: saving a
+  // definition. Documents and the board are held by the Content Manager permissions of their type.
+  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
+    { section: 'plugins', displayName: 'Consulter les workflows', uid: 'read', pluginName: 'workflow' },
+    { section: 'plugins', displayName: 'Modifier les workflows', uid: 'manage', pluginName: 'workflow' },
+  ]);
+
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
     const subject = getService('subjects', strapi).get(context.uid);
     if (!subject || (context.action !== 'create' && context.action !== 'update')) return next();

@@ -20,9 +20,3 @@ export const getService = <K extends keyof Services>(name: K, strapi: Core.Strap
 export const readPath = (doc: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), doc);
 
-/** `ambassador.user` + id -> `{ ambassador: { user: { id } } }` for Document Service filters. */
-export const nestedFilter = (path: string, leaf: Record<string, unknown>): Record<string, unknown> =>
-  path
-    .split('.')
-    .reverse()
-    .reduce<Record<string, unknown>>((acc, key) => ({ [key]: acc }), leaf);

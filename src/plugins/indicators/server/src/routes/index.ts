@@ -6,12 +6,12 @@ export default {
       { method: 'GET', path: '/indicators/export', handler: 'indicators.export', config: { prefix: '', policies: [] } },
     ],
   },
-  // under /indicators (the plugin's admin prefix); the figures are case data: the coordination only
+  // under /indicators (the plugin's admin prefix): admin users holding `plugin::indicators.read`
   admin: {
     type: 'admin',
     routes: [
-      { method: 'GET', path: '/report', handler: 'admin.report', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::workflow.coordination'] } },
-      { method: 'GET', path: '/report/export', handler: 'admin.export', config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::workflow.coordination'] } },
+      { method: 'GET', path: '/report', handler: 'admin.report', config: { policies: [{ name: 'plugin::access.can', config: { actions: ['plugin::indicators.read'] } }] } },
+      { method: 'GET', path: '/report/export', handler: 'admin.export', config: { policies: [{ name: 'plugin::access.can', config: { actions: ['plugin::indicators.read'] } }] } },
     ],
   },
 };

@@ -3,6 +3,7 @@ import { errors, validateZodSchema } from '@strapi/utils';
 import { z } from 'zod';
 import { REMINDER_UID, STATUSES } from '../constants';
 import { getService } from '../utils';
+import { getAccess } from '../../../../access/server/src';
 
 const listQuery = z
   .object({
@@ -44,17 +45,6 @@ const present = (r: Record<string, any>) => ({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(REMINDER_UID as any);
 
-  /** An ambassador sees the reminders of their own cases, declarations and mandate. */
-  const ambassadorScope = async (userId: number) => {
-    const amb = (await strapi.db
-      .query('api::ambassador.ambassador' as any)
-      .findOne({ where: { user: { id: userId } }, select: ['documentId'] })) as { documentId: string } | null;
-    if (!amb) return { id: { $null: true } };
-    const owned = async (uid: string) =>
-      ((await strapi.db.query(uid as any).findMany({ where: { ambassador: { documentId: amb.documentId } }, select: ['documentId'] })) as Array<{ documentId: string }>).map((d) => d.documentId);
-    return { subjectDocumentId: { $in: [amb.documentId, ...(await owned('api::case.case')), ...(await owned('api::time-declaration.time-declaration'))] } };
-  };
-
   const list = async (q: z.infer<typeof listQuery>, scope: Record<string, unknown>) => {
     // The caller's filters never replace the scope: both must hold.
     const where: Record<string, unknown> = {};
@@ -81,17 +71,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Content API: GET /api/reminders */
+    /** Content API: GET /api/reminders, within the access plugin's scope of reminder rows. */
     async find(ctx: any) {
       const q = validateZodSchema(listQuery)(ctx.query ?? {});
-      const strategy = ctx.state.auth?.strategy?.name;
-      const user = ctx.state.user;
-      let scope: Record<string, unknown> = {};
-      if (strategy !== 'content-api-token' && strategy !== 'api-token') {
-        if (user?.role?.type === 'ambassador') scope = await ambassadorScope(user.id);
-        else if (user?.role?.type !== 'coordinator') scope = { id: { $null: true } };
-      }
-      ctx.body = await list(q, scope);
+      const access = getAccess(strapi);
+      const scope = await access.scope(REMINDER_UID, await access.resolve(ctx));
+      ctx.body = await list(q, scope?.filters ?? {});
     },
 
     /** Admin: the "Relances" page. */

@@ -1,5 +1,5 @@
-// reminder rows are case data: the coordination (and Super Admin) only
-const COORDINATION = ['admin::isAuthenticatedAdmin', 'plugin::workflow.coordination'];
+// reminder rows are case data: admin users holding the plugin's actions (Coordination, Super Admin)
+const can = (action: string) => [{ name: 'plugin::access.can', config: { actions: [action] } }];
 
 export default {
   'content-api': {
@@ -9,9 +9,9 @@ export default {
   admin: {
     type: 'admin',
     routes: [
-      { method: 'GET', path: '/list', handler: 'reminders.adminList', config: { policies: COORDINATION } },
-      { method: 'POST', path: '/:id/retry', handler: 'reminders.retry', config: { policies: COORDINATION } },
-      { method: 'POST', path: '/:id/cancel', handler: 'reminders.cancel', config: { policies: COORDINATION } },
+      { method: 'GET', path: '/list', handler: 'reminders.adminList', config: { policies: can('plugin::reminders.read') } },
+      { method: 'POST', path: '/:id/retry', handler: 'reminders.retry', config: { policies: can('plugin::reminders.manage') } },
+      { method: 'POST', path: '/:id/cancel', handler: 'reminders.cancel', config: { policies: can('plugin::reminders.manage') } },
     ],
   },
 };

@@ -1,40 +1,39 @@
 import type { Core } from '@strapi/strapi';
-import type { WorkflowPluginConfig } from '../config';
-import { rolesFromAdminRoleCodes, rolesFromUserRoleType, SYSTEM_ROLES, type Actor } from '../engine';
+import { getAccess, type Actor as AccessActor } from '../../../../access/server/src';
+import { ROLE_KEYS, type Actor, type RoleKey } from '../engine';
+
+const isRoleKey = (r: string): r is RoleKey => (ROLE_KEYS as readonly string[]).includes(r);
 
 /**
- * Who takes a transition. Admin users map through their admin roles, users-permissions users
- * through their role type (with their ambassador record, for `assignedAmbassador`), API tokens
- * act as `system`.
+ * Who takes a transition, as the access plugin resolves the caller (admin users by their admin
+ * roles, users-permissions users by their role type and own ambassador record, full-access API
+ * tokens as `system`), in the engine's terms.
  */
+export const toWorkflowActor = (a: AccessActor): Actor => ({
+  kind: a.kind === 'public' ? 'user' : a.kind,
+  id: a.id,
+  displayName: a.displayName,
+  roles: a.roles.filter(isRoleKey),
+  superAdmin: a.superAdmin === true,
+  ambassadorId: a.ambassadorId ?? null,
+});
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async fromContentApi(ctx: any): Promise<Actor> {
-    const strategy = ctx.state.auth?.strategy?.name;
-    if (strategy === 'content-api-token' || strategy === 'api-token') {
-      const id = ctx.state.auth?.credentials?.id ?? null;
-      return { kind: 'token', id, displayName: `API token ${id ?? ''}`.trim(), roles: [...SYSTEM_ROLES] };
-    }
-    const user = ctx.state.user;
-    if (!user) return { kind: 'user', id: null, displayName: 'public', roles: [] };
-    const roles = rolesFromUserRoleType(user.role?.type ?? '');
-    let ambassadorId: string | null = null;
-    const { uid, userField } = (strapi.config.get('plugin::workflow') as WorkflowPluginConfig).ownerType;
-    if (uid && roles.includes('ambassador')) {
-      const own = await strapi.db.query(uid as any).findOne({ where: { [userField]: { id: user.id } }, select: ['documentId'] });
-      ambassadorId = (own as { documentId?: string } | null)?.documentId ?? null;
-    }
-    return { kind: 'user', id: user.id, displayName: user.username ?? String(user.id), roles, ambassadorId };
+    return toWorkflowActor(await getAccess(strapi).resolve(ctx));
   },
 
+  /** Admin users need no database read: their roles come with the session. */
   fromAdmin(ctx: any): Actor {
-    const user = ctx.state.user;
-    const codes: string[] = (user?.roles ?? []).map((r: { code: string }) => r.code);
-    const { roles, superAdmin } = rolesFromAdminRoleCodes(codes);
-    const name = [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || 'admin';
-    return { kind: 'admin', id: user?.id ?? null, displayName: name, roles, superAdmin };
+    return toWorkflowActor(getAccess(strapi).identify(ctx));
+  },
+
+  /** The caller of the request being served; the system for code outside a request. */
+  async current(): Promise<Actor> {
+    return toWorkflowActor(await getAccess(strapi).current());
   },
 
   system(name = 'system'): Actor {
-    return { kind: 'system', id: null, displayName: name, roles: [...SYSTEM_ROLES] };
+    return toWorkflowActor(getAccess(strapi).system(name));
   },
 });

@@ -11,7 +11,8 @@ import {
 } from '../engine';
 import { ERRORS, STATE_FIELD, TRANSITION_UID, TRANSITIONED_EVENT, VERSION_FIELD } from '../constants';
 import { ConflictError, TransitionForbiddenError } from '../errors';
-import { getService, nestedFilter, readPath } from '../utils';
+import { getService, readPath } from '../utils';
+import { getAccess } from '../../../../access/server/src';
 import type { SubjectConfig } from '../config';
 
 export type TransitionInput = { to: string; comment?: string | null; expectedState?: string | null };
@@ -30,9 +31,6 @@ export type TransitionedEvent = {
 type Doc = Record<string, unknown> & { documentId: string; state: string; createdAt?: string };
 type Subject = SubjectConfig & { uid: string };
 
-const isPrivileged = (actor: Actor) =>
-  actor.superAdmin === true || actor.roles.some((r) => r === 'coordinator' || r === 'system');
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const subjects = () => getService('subjects', strapi);
   const definitions = () => getService('definitions', strapi);
@@ -45,24 +43,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Which documents an actor may act on: everyone with a privileged role all of them; an
-   * ambassador only those they own (someone else's answers 404, as on every other route);
-   * anyone else none. Admin users are checked against their Content Manager permissions by
-   * the admin controller before they get here.
+   * The document if the actor may act on it: the access plugin's scope of the type (an
+   * ambassador's own documents; someone else's answers 404, as on every other route). Admin
+   * users are held by their Content Manager permissions, checked by the admin controller.
    */
-  const scopeFilters = (subject: Subject, actor: Actor): Record<string, unknown> | null => {
-    if (actor.kind === 'admin' || isPrivileged(actor)) return {};
-    if (actor.roles.includes('ambassador') && subject.ownerUser && actor.id != null) {
-      return nestedFilter(subject.ownerUser, { id: actor.id });
-    }
-    return null;
-  };
-
   const load = async (subject: Subject, documentId: string, actor: Actor): Promise<Doc> => {
-    const scope = scopeFilters(subject, actor);
-    if (!scope) throw new errors.NotFoundError(ERRORS.unknownDocument);
+    const access = getAccess(strapi);
+    const scope = await access.scope(subject.uid, actor);
     const doc = await strapi.documents(subject.uid as any).findFirst({
-      filters: { documentId, ...scope },
+      filters: access.and({ documentId }, scope),
       populate: subject.populate,
     } as any);
     if (!doc) throw new errors.NotFoundError(ERRORS.unknownDocument);
@@ -103,8 +92,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    scopeFilters,
-
     /** History of a document, oldest first. */
     async history(uid: string, documentId: string) {
       const rows = (await strapi.db.query(TRANSITION_UID as any).findMany({
