@@ -1,3 +1,5 @@
-import { factories } from '@strapi/strapi';
+import { createScopedController } from '../../../utils/scoped-controller';
+import { UID } from '../../../utils/constants';
 
-export default factories.createCoreController('api::satisfaction-response.satisfaction-response');
+/** Read by the coordination and API tokens; the access rules give nobody else any response. */
+export default createScopedController(UID.satisfactionResponse, {});
