@@ -99,8 +99,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await getService('indicators', strapi).compute(periodOf(q)) };
   },
 
+});
+
+/** GET /api/indicators/export: a controller of its own, so that its action can be a `find`. */
+export const exportController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/indicators/export?year=YYYY&format=csv[&separator=;] */
-  async export(ctx: any) {
+  async find(ctx: any) {
     const q = parse(exportQuery, ctx.query);
     sendCsv(ctx, await getService('indicators', strapi).compute(periodOf(q)), q);
   },

@@ -5,14 +5,16 @@ import { rolesFromAdminRoleCodes, rolesFromUserRoleType, SYSTEM_ROLES, type Acto
 /**
  * Who takes a transition. Admin users map through their admin roles, users-permissions users
  * through their role type (with their ambassador record, for `assignedAmbassador`), API tokens
- * act as `system`.
+ * act as `system` (read-only ones with no role).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async fromContentApi(ctx: any): Promise<Actor> {
     const strategy = ctx.state.auth?.strategy?.name;
     if (strategy === 'content-api-token' || strategy === 'api-token') {
       const id = ctx.state.auth?.credentials?.id ?? null;
-      return { kind: 'token', id, displayName: `API token ${id ?? ''}`.trim(), roles: [...SYSTEM_ROLES] };
+      // a read-only token may look but take no transition: its workflow view says so
+      const roles = ctx.state.auth?.credentials?.type === 'read-only' ? [] : [...SYSTEM_ROLES];
+      return { kind: 'token', id, displayName: `API token ${id ?? ''}`.trim(), roles };
     }
     const user = ctx.state.user;
     if (!user) return { kind: 'user', id: null, displayName: 'public', roles: [] };
