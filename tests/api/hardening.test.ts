@@ -92,6 +92,24 @@ describe('indicator periods', () => {
   });
 });
 
+describe('dates at the ends of the calendar', () => {
+  test("an installation moved to 9999-12-01 is saved, with no reminder past the calendar (it was a 500)", async () => {
+    const amb = await f.ambassador();
+    const c = await f.case(amb, { installedAt: '2026-01-10', installationCommune: 'Saint-Denis' });
+    await f.setState('api::case.case', c.documentId, 'visits');
+    expect((await app.http().post(`/api/cases/${c.documentId}/transitions`).set(coordinator).send({ to: 'installed' })).status).toBe(200);
+    const moved = await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { installedAt: '9999-12-01' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.installedAt).toBe('9999-12-01');
+    await app.strapi.plugin('reminders').service('scheduler').idle();
+    const rows = (await app.strapi.db
+      .query('plugin::reminders.reminder' as any)
+      .findMany({ where: { subjectDocumentId: c.documentId, status: 'scheduled' } })) as Array<{ rule: string; dueAt: string }>;
+    for (const row of rows) expect(new Date(row.dueAt).getUTCFullYear()).toBeLessThanOrEqual(9999);
+    expect((await app.http().get('/api/health')).status).toBe(200);
+  });
+});
+
 describe('X-Powered-By', () => {
   test.each([
     ['a health check', '/api/health', {}],
