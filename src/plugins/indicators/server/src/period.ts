@@ -1,7 +1,7 @@
 import { addDurationToDate, DateRangeError, daysBetween, isIsoDate, MAX_DATE, MIN_DATE } from '../../../workflow/server/src/engine/durations';
 import { MAX_PERIOD_DAYS, PERIOD_BOUNDS, PERIOD_YEARS } from './constants';
 
-export type PeriodIssue = { path: ['year' | 'from' | 'to']; message: string };
+export type PeriodIssue = { path: ['from' | 'to']; message: string };
 
 export const PERIOD_MESSAGES = {
   year: `expected a year from ${PERIOD_YEARS.first} to ${PERIOD_YEARS.last}`,

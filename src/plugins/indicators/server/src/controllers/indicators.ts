@@ -98,7 +98,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const q = parse(findQuery, ctx.query);
     ctx.body = { data: await getService('indicators', strapi).compute(periodOf(q)) };
   },
-
 });
 
 /** GET /api/indicators/export: a controller of its own, so that its action can be a `find`. */
