@@ -5,10 +5,17 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
 import { registerAccessRules } from './bootstrap/access';
+import { transportWarning } from './utils/transport';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerAccessRules(strapi);
+    const warning = transportWarning({
+      production: process.env.NODE_ENV === 'production',
+      publicUrl: String(strapi.config.get('server.url', '')),
+      proxy: Boolean(strapi.config.get('server.proxy.koa')),
+    });
+    if (warning) strapi.log.warn(warning);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

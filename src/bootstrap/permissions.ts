@@ -13,8 +13,9 @@ const api = (uid: string, actions: string[]) => actions.map((a) => `${uid}.${a}`
 
 /** Workflow routes (the plugin checks which documents and transitions each actor may use). */
 const WORKFLOW = [
-  'plugin::workflow.workflow.definitions',
-  'plugin::workflow.workflow.describe',
+  // the definitions, and where a document stands (read), then a transition (write)
+  'plugin::workflow.workflow.find',
+  'plugin::workflow.workflow.findOne',
   'plugin::workflow.workflow.transition',
   // reminders of one's own cases (ambassadors) or all of them (coordinators)
   'plugin::reminders.reminders.find',
@@ -68,7 +69,7 @@ export const CONTENT_API_PERMISSIONS: Record<string, string[]> = {
     'plugin::upload.content-api.upload',
     // programme figures against targets, and their CSV export
     'plugin::indicators.indicators.find',
-    'plugin::indicators.indicators.export',
+    'plugin::indicators.export.find',
     ...WORKFLOW,
     ...AUTH_SELF,
   ],

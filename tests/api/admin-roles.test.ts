@@ -52,9 +52,13 @@ describe('Communication', () => {
       .http()
       .get(`/content-manager/relations/api::structure.structure/${s.documentId}/installedCases`)
       .set(communication);
-    // Refused. Strapi 5.54's relations controller answers this refusal with a 500 (its helper
-    // returns ctx.forbidden() to a caller that destructures the result): upstream, left alone.
-    expect(rel.status).not.toBe(200);
+    // Refused with a 403 (global::relation-readable in front of Strapi's relations controller,
+    // which would answer its own refusal with a 500)
+    expect(rel.status).toBe(403);
+    expect(rel.body).toEqual({
+      data: null,
+      error: expect.objectContaining({ status: 403, name: 'ForbiddenError', details: { errors: [expect.objectContaining({ path: ['installedCases'] })] } }),
+    });
     expect(JSON.stringify(rel.body)).not.toMatch(/newcomer|Installé/);
   });
 

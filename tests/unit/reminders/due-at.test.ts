@@ -27,6 +27,11 @@ describe('when a reminder falls due', () => {
     it('nothing when the date it counts from is missing', () => {
       expect(dueAtFor(timer('P3M', 'installedAt'), { installedAt: null }, new Date(), tz, '09:00')).toBeNull();
     });
+    it('nothing when it would fall due past 9999-12-31 (it used to throw)', () => {
+      const doc = { installedAt: '9999-12-01' };
+      expect(dueAtFor(timer('P12M', 'installedAt'), doc, new Date(), tz, '09:00')).toBeNull();
+      expect(dueAtFor(timer('P20D', 'installedAt'), doc, new Date(), tz, '09:00')?.toISOString()).toBe('9999-12-21T05:00:00.000Z');
+    });
   });
 
   describe('Europe/Paris (DST)', () => {

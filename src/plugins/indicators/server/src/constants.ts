@@ -42,5 +42,15 @@ export const MILESTONES = [
   { milestone: 'm12', months: 12 },
 ] as const;
 
-/** Longest period one request may cover (the monthly series has one column pair per month). */
-export const MAX_PERIOD_DAYS = 3700;
+/**
+ * The years a period may fall in: the programme's plausible years. Anything else is a typo or a
+ * probe, and far years reach date arithmetic's edges (the year 0001 once hung the process).
+ */
+export const PERIOD_YEARS = { first: 2000, last: 2100 } as const;
+export const PERIOD_BOUNDS = { from: `${PERIOD_YEARS.first}-01-01`, to: `${PERIOD_YEARS.last}-12-31` } as const;
+
+/**
+ * Longest period one request may cover, in days (both ends included): five calendar years, leap
+ * days included, enough for a multi-year review. Each request costs a CASE branch per month.
+ */
+export const MAX_PERIOD_DAYS = 1827;

@@ -1,4 +1,4 @@
 import admin from './admin';
-import indicators from './indicators';
+import indicators, { exportController } from './indicators';
 
-export default { admin, indicators };
+export default { admin, indicators, export: exportController };

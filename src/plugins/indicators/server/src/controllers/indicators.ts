@@ -1,23 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { addDurationToDate } from '../../../../workflow/server/src/engine/durations';
-import { MAX_PERIOD_DAYS } from '../constants';
+import { isIsoDate } from '../../../../workflow/server/src/engine/durations';
+import { isPeriodDate, isPeriodYear, PERIOD_MESSAGES, periodIssues } from '../period';
 import type { Report } from '../services/indicators';
 import { getService } from '../utils';
 
-/** 'YYYY-MM-DD' that exists in the calendar (no 30 February). */
-const isCalendarDate = (s: string) => {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-};
-const isoDate = z.iso.date().refine(isCalendarDate, 'not a calendar date');
+// a plain pattern first (`+02026-01-01` is no date of ours); one message per field
+const periodDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD', abort: true })
+  .refine(isIsoDate, { message: 'not a calendar date', abort: true })
+  .refine(isPeriodDate, PERIOD_MESSAGES.bounds);
 
 const periodFields = {
-  year: z.string().regex(/^\d{4}$/, 'expected a year YYYY').optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  year: z.string().regex(/^\d{4}$/, { message: 'expected a year YYYY', abort: true }).refine(isPeriodYear, PERIOD_MESSAGES.year).optional(),
+  from: periodDate.optional(),
+  to: periodDate.optional(),
 };
 
 const checkPeriod = (q: { year?: string; from?: string; to?: string }, ctx: z.RefinementCtx) => {
@@ -27,9 +26,9 @@ const checkPeriod = (q: { year?: string; from?: string; to?: string }, ctx: z.Re
   }
   if (q.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required (or year)' });
   if (q.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required (or year)' });
-  if (q.from && q.to && isCalendarDate(q.from) && isCalendarDate(q.to)) {
-    if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (addDurationToDate(q.from, `P${MAX_PERIOD_DAYS}D`) < q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `the period may not exceed ${MAX_PERIOD_DAYS} days` });
+  // zod runs this refinement even when a field failed: only well-formed dates go further
+  if (q.from && q.to && isPeriodDate(q.from) && isPeriodDate(q.to)) {
+    for (const issue of periodIssues({ from: q.from, to: q.to })) ctx.addIssue({ code: 'custom', ...issue });
   }
 };
 
@@ -99,9 +98,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const q = parse(findQuery, ctx.query);
     ctx.body = { data: await getService('indicators', strapi).compute(periodOf(q)) };
   },
+});
 
+/** GET /api/indicators/export: a controller of its own, so that its action can be a `find`. */
+export const exportController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/indicators/export?year=YYYY&format=csv[&separator=;] */
-  async export(ctx: any) {
+  async find(ctx: any) {
     const q = parse(exportQuery, ctx.query);
     sendCsv(ctx, await getService('indicators', strapi).compute(periodOf(q)), q);
   },

@@ -2,8 +2,9 @@ export default {
   'content-api': {
     type: 'content-api',
     routes: [
+      // a read-only API token may call an action only when its name ends in find or findOne
       { method: 'GET', path: '/indicators', handler: 'indicators.find', config: { prefix: '', policies: [] } },
-      { method: 'GET', path: '/indicators/export', handler: 'indicators.export', config: { prefix: '', policies: [] } },
+      { method: 'GET', path: '/indicators/export', handler: 'export.find', config: { prefix: '', policies: [] } },
     ],
   },
   // under /indicators (the plugin's admin prefix): admin users holding `plugin::indicators.read`

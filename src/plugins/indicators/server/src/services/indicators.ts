@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import {
-  addDurationToDate,
-  isValidTimeZone,
-  localDate,
-  zonedTimeToUtc,
-} from '../../../../workflow/server/src/engine/durations';
+import { errors } from '@strapi/utils';
+import { addDurationToDate, isValidTimeZone, localDate, zonedTimeToUtc } from '../../../../workflow/server/src/engine/durations';
+import { installedRangeFor, monthsOf, periodIssues } from '../period';
 import { FOLLOW_UP_DATE_FIELDS } from './facts';
 import { FALLBACK_TIMEZONE, INDICATORS, MILESTONES, SATISFACTION_RULE, UIDS, type IndicatorKey, type Op } from '../constants';
 
@@ -149,17 +146,6 @@ const offsetMs = (instant: Date, timezone: string) => {
   return wall - local;
 };
 
-const monthsOf = (from: string, to: string) => {
-  const months: Array<{ month: string; first: string; next: string }> = [];
-  let first = `${from.slice(0, 7)}-01`;
-  while (first <= to) {
-    const next = addDurationToDate(first, 'P1M');
-    months.push({ month: first.slice(0, 7), first, next });
-    first = next;
-  }
-  return months;
-};
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = async () => {
     // the query engine, not the Document Service: one single type row and its targets, read on every request
@@ -184,6 +170,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Every figure of the period [from 00:00, to + 1 day 00:00) local time; `cfg` when already read. */
     async compute(period: Period, now = new Date(), cfg?: Awaited<ReturnType<typeof settings>>): Promise<Report> {
+      // the routes check the query; this holds for every other caller too
+      const issues = periodIssues(period);
+      if (issues.length > 0) throw new errors.ValidationError(`Invalid period: ${issues[0]!.path[0]}: ${issues[0]!.message}`, { errors: issues });
       cfg ??= await settings();
       const tz = cfg.timezone;
       const knex = strapi.db.connection;
@@ -445,31 +434,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-/**
- * The installation dates whose follow-up at `months` falls due in the period: [lo, hi], both
- * included (due = installedAt + months, clamped to the end of the month, which never decreases
- * as installedAt grows). A range with lo > hi selects nothing.
- */
-export const installedRangeFor = (period: Period, months: number) => {
-  const due = (date: string) => addDurationToDate(date, `P${months}M`);
-  const day = (date: string, n: number) => addDurationToDate(date, n >= 0 ? `P${n}D` : `-P${-n}D`);
-  // start a few days before from − months and move forward to the first date due on or after `from`
-  let lo = day(minusMonthsExact(period.from, months), -4);
-  while (due(lo) < period.from) lo = day(lo, 1);
-  let hi = day(minusMonthsExact(period.to, months), 4);
-  while (due(hi) > period.to) hi = day(hi, -1);
-  return { lo, hi };
-};
-
-/** 'YYYY-MM-DD' minus n months, the day kept (clamped to the month's end). */
-const minusMonthsExact = (date: string, n: number) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - n;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
+export { installedRangeFor, monthsOf };
 
 /** Median of values given as (value, count) pairs; null when there are none. */
 export const medianOfHistogram = (bins: Array<{ value: number; count: number }>): number | null => {

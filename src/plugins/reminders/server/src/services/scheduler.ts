@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   addDurationToDate,
   addDurationToInstant,
+  DateRangeError,
   localDate,
   parseDuration,
   readTemporal,
@@ -25,17 +26,23 @@ const isDayGranular = (after: string) => {
  * When a timer falls due. Day-granular delays (P10D, P3M ...) fall due at the configured local
  * time (09:00) of the due day, counted on the CPTS's calendar, so DST and month lengths are
  * those of the territory; delays with a time part are exact. Null when the date the timer
- * counts from is missing (e.g. no installation date yet).
+ * counts from is missing (e.g. no installation date yet), or when it falls due past the calendar
+ * (an installation dated 9999-12-01 has no 12-month follow-up).
  */
 export const dueAtFor = (timer: TimerDef, doc: Record<string, unknown>, enteredAt: Date, timezone: string, dueTime: string): Date | null => {
   const ref = timer.from === 'enteredAt' ? { kind: 'instant' as const, instant: enteredAt } : readTemporal(doc[timer.from], timezone);
   if (!ref) return null;
-  if (!isDayGranular(timer.after)) {
-    const base = ref.kind === 'instant' ? ref.instant : zonedTimeToUtc(ref.date, dueTime, timezone);
-    return addDurationToInstant(base, timer.after, timezone);
+  try {
+    if (!isDayGranular(timer.after)) {
+      const base = ref.kind === 'instant' ? ref.instant : zonedTimeToUtc(ref.date, dueTime, timezone);
+      return addDurationToInstant(base, timer.after, timezone);
+    }
+    const day = ref.kind === 'instant' ? localDate(ref.instant, timezone) : ref.date;
+    return zonedTimeToUtc(addDurationToDate(day, timer.after), dueTime, timezone);
+  } catch (e) {
+    if (e instanceof DateRangeError) return null;
+    throw e;
   }
-  const day = ref.kind === 'instant' ? localDate(ref.instant, timezone) : ref.date;
-  return zonedTimeToUtc(addDurationToDate(day, timer.after), dueTime, timezone);
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

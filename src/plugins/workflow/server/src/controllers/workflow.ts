@@ -32,13 +32,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return subject;
   };
 
+  // GET actions are named find/findOne: the only names Strapi lets a read-only API token call
   return {
-    async definitions(ctx: any) {
+    /** GET /api/workflows */
+    async find(ctx: any) {
       const list = await getService('definitions', strapi).list();
       ctx.body = { data: list.map(presentDefinition) };
     },
 
-    async describe(ctx: any) {
+    /** GET /api/<plural>/:id/workflow */
+    async findOne(ctx: any) {
       const subject = subjectFor(ctx.params.route);
       const actor = await getService('actors', strapi).fromContentApi(ctx);
       ctx.body = { data: await getService('transitions', strapi).describe(subject.uid, ctx.params.id, actor) };

@@ -4,6 +4,13 @@
 // - calendar dates 'YYYY-MM-DD' (Strapi `date` attributes): no time, no zone;
 // - instants (`Date`, or ISO strings of Strapi `datetime` attributes), projected on the wall
 //   clock of an IANA time zone when calendar arithmetic is needed.
+//
+// Every function is total: it returns or throws, in bounded time, for any input. Calendar dates
+// are the four-digit years of ISO-8601, proleptic Gregorian, MIN_DATE..MAX_DATE. Errors:
+// - malformed input (a date, time, duration or an Invalid Date): `Error('Invalid ...')`;
+// - a calendar date outside MIN_DATE..MAX_DATE, given or computed (an instant's local date, a
+//   date plus a duration), or an instant beyond what a Date holds: `DateRangeError` (a `RangeError`);
+// - an unknown time zone: the `RangeError` of Intl.DateTimeFormat.
 
 export type Duration = {
   /** 1, or -1 for a leading '-' ("-P30D" = 30 days before). */
@@ -29,6 +36,10 @@ export const parseDuration = (s: string): Duration => {
     throw new Error(`Invalid ISO-8601 duration: "${s}"`);
   }
   const int = (g: string | undefined) => (g === undefined ? 0 : Number(g));
+  // 400 digits parse as Infinity: arithmetic on it would give an Invalid Date, not an error
+  if (m.slice(2).some((g) => g !== undefined && !Number.isSafeInteger(Math.trunc(Number(g.replace(',', '.')))))) {
+    throw new Error(`Invalid ISO-8601 duration (component too large): "${s}"`);
+  }
   return {
     sign: m[1] === '-' ? -1 : 1,
     years: int(m[2]),
@@ -54,39 +65,78 @@ export const isValidDuration = (s: unknown): boolean => {
 // ---------------------------------------------------------------------------------------------
 // Calendar dates
 
+/** The calendar dates this module reads and writes (ISO-8601 four-digit years). */
+export const MIN_DATE = '0001-01-01';
+export const MAX_DATE = '9999-12-31';
+
+/** A date or an instant's local date outside MIN_DATE..MAX_DATE. */
+export class DateRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DateRangeError';
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** The largest |time value| a Date holds (ECMA-262: 100,000,000 days either side of the epoch). */
+const MAX_TIME = 8.64e15;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+// arithmetic, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+
+/** Days from 1970-01-01 to y-m-d (setUTCFullYear takes the years 0–99 as they are). */
+const epochDay = (y: number, m: number, d: number): number => {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.round(t.getTime() / DAY_MS);
+};
+
+const MIN_DAY = epochDay(1, 1, 1);
+const MAX_DAY = epochDay(9999, 12, 31);
+
+/** y-m-d of a day number; DateRangeError outside MIN_DATE..MAX_DATE (and for NaN or Infinity). */
+const civilOf = (day: number): { y: number; m: number; d: number } => {
+  if (!(day >= MIN_DAY && day <= MAX_DAY)) throw new DateRangeError(`Date out of range (${MIN_DATE} to ${MAX_DATE})`);
+  const t = new Date(Math.round(day) * DAY_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+};
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** True for a real calendar date 'YYYY-MM-DD' (2026-02-29 is false). */
+/** True for a real calendar date 'YYYY-MM-DD' from MIN_DATE to MAX_DATE (2026-02-29 is false). */
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
 const parseDate = (s: string): { y: number; m: number; d: number } => {
-  if (!isIsoDate(s)) throw new Error(`Invalid date (expected YYYY-MM-DD): "${s}"`);
-  const [y, m, d] = s.split('-').map(Number);
+  if (!isIsoDate(s)) throw new Error(`Invalid date (expected YYYY-MM-DD, ${MIN_DATE} to ${MAX_DATE}): "${s}"`);
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   return { y, m, d };
 };
 
-const formatDate = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const formatDate = (y: number, m: number, d: number): string => {
+  if (!(y >= 1 && y <= 9999)) throw new DateRangeError(`Date out of range (${MIN_DATE} to ${MAX_DATE})`);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+};
 
 /** Calendar part of a duration applied to y-m-d: years and months first (clamped to the end of
- * the month), then weeks and days. */
+ * the month), then weeks and days. Any year in, MIN_DATE..MAX_DATE out (else DateRangeError). */
 const addCalendar = (y: number, m: number, d: number, dur: Duration): { y: number; m: number; d: number } => {
-  const totalMonths = dur.sign * (dur.years * 12 + dur.months);
-  const monthIndex = y * 12 + (m - 1) + totalMonths;
+  const monthIndex = y * 12 + (m - 1) + dur.sign * (dur.years * 12 + dur.months);
   const ny = Math.floor(monthIndex / 12);
+  // both parts of a duration share its sign: days cannot bring back a year that months overshot
+  if (!(ny >= 1 && ny <= 9999)) throw new DateRangeError(`Date out of range (${MIN_DATE} to ${MAX_DATE})`);
   const nm = monthIndex - ny * 12 + 1;
   const nd = Math.min(d, daysInMonth(ny, nm));
-  const shifted = new Date(Date.UTC(ny, nm - 1, nd) + dur.sign * (dur.weeks * 7 + dur.days) * 86_400_000);
-  return { y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate() };
+  return civilOf(epochDay(ny, nm, nd) + dur.sign * (dur.weeks * 7 + dur.days));
 };
 
 /**
@@ -105,7 +155,7 @@ export const addDurationToDate = (date: string, duration: string | Duration): st
 export const daysBetween = (a: string, b: string): number => {
   const pa = parseDate(a);
   const pb = parseDate(b);
-  return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
+  return epochDay(pb.y, pb.m, pb.d) - epochDay(pa.y, pa.m, pa.d);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +196,7 @@ type WallClock = { y: number; m: number; d: number; h: number; mi: number; s: nu
 
 /** The wall clock of `timezone` at instant `t` (milliseconds since the epoch). */
 const wallClock = (t: number, timezone: string): WallClock => {
+  if (!(Math.abs(t) <= MAX_TIME)) throw new Error('Invalid date');
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timezone).formatToParts(new Date(t))) parts[p.type] = p.value;
   let y = Number(parts.year);
@@ -179,15 +230,15 @@ const offsetAt = (t: number, timezone: string): number => wallAsUtc(wallClock(t,
  */
 const wallToInstant = (w: WallClock, timezone: string): number => {
   const local = wallAsUtc(w);
-  const before = offsetAt(local - 86_400_000, timezone);
-  const after = offsetAt(local + 86_400_000, timezone);
+  const before = offsetAt(local - DAY_MS, timezone);
+  const after = offsetAt(local + DAY_MS, timezone);
   const candidates = [local - before, local - after].filter((t) => offsetAt(t, timezone) === local - t);
   if (candidates.length > 0) return Math.min(...candidates);
   // In a gap: read the wall time with the offset in force before the transition.
   return local - before;
 };
 
-/** The calendar date 'YYYY-MM-DD' of instant `date` in `timezone`. */
+/** The calendar date 'YYYY-MM-DD' of instant `date` in `timezone` (DateRangeError outside MIN_DATE..MAX_DATE). */
 export const localDate = (date: Date, timezone: string): string => {
   const w = wallClock(date.getTime(), timezone);
   return formatDate(w.y, w.m, w.d);
@@ -233,6 +284,8 @@ export const addDurationToInstant = (date: Date, duration: string | Duration, ti
     t = wallToInstant({ ...w, y: c.y, m: c.m, d: c.d }, timezone);
   }
   t += dur.sign * Math.round((dur.hours * 3600 + dur.minutes * 60 + dur.seconds) * 1000);
+  // hours, minutes and seconds are elapsed time: they can carry it past what a Date holds
+  if (!(Math.abs(t) <= MAX_TIME)) throw new DateRangeError('Instant out of range');
   return new Date(t);
 };
 
@@ -272,7 +325,14 @@ export const readTemporal = (value: unknown, timezone: string): TemporalValue | 
 export const readLocalDate = (value: unknown, timezone: string): string | null => {
   const v = readTemporal(value, timezone);
   if (!v) return null;
-  return v.kind === 'date' ? v.date : localDate(v.instant, timezone);
+  if (v.kind === 'date') return v.date;
+  try {
+    return localDate(v.instant, timezone);
+  } catch (e) {
+    // an instant whose local date has no four-digit year reads as no date
+    if (e instanceof DateRangeError) return null;
+    throw e;
+  }
 };
 
 /** 'YYYY-MM-DD' → 'DD/MM/YYYY' (French display). */

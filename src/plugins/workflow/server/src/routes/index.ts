@@ -9,8 +9,9 @@ export default {
   'content-api': {
     type: 'content-api',
     routes: [
-      { method: 'GET', path: '/workflows', handler: 'workflow.definitions', config: { prefix: '', policies: [] } },
-      { method: 'GET', path: '/:route/:id/workflow', handler: 'workflow.describe', config: { prefix: '', policies: [] } },
+      // a read-only API token may call an action only when its name ends in find or findOne
+      { method: 'GET', path: '/workflows', handler: 'workflow.find', config: { prefix: '', policies: [] } },
+      { method: 'GET', path: '/:route/:id/workflow', handler: 'workflow.findOne', config: { prefix: '', policies: [] } },
       { method: 'POST', path: '/:route/:id/transitions', handler: 'workflow.transition', config: { prefix: '', policies: [] } },
     ],
   },
