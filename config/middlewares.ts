@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
+  // inside strapi::errors: sees the body parser's and the routes' errors before they are formatted
+  'global::error-envelope',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
