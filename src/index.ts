@@ -4,9 +4,12 @@ import { ensureCptsSettings } from './bootstrap/settings';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
+import { registerInputHygiene } from './bootstrap/input-hygiene';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerInputHygiene(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncUsersPermissionsRoles(strapi);
