@@ -18,6 +18,7 @@ export const MESSAGES = {
   date: 'must be a valid date formatted YYYY-MM-DD',
   datetime: 'must be a valid ISO-8601 date-time (e.g. 2026-11-23T09:00:00Z)',
   range: `must be between ${DATE_MIN} and ${DATE_MAX}`,
+  notAnAttribute: 'is not an attribute',
   text: (codePoint: number, index: number) =>
     `must not contain control or bidirectional formatting characters (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} at position ${index})`,
 };
@@ -92,9 +93,12 @@ export const findHygieneIssues = (
   const walk = (value: unknown, schema: ModelSchema, path: string[]) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return;
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      const attribute = Object.prototype.hasOwnProperty.call(schema.attributes, key) ? schema.attributes[key] : undefined;
-      if (!attribute || v === null || v === undefined) continue;
       const at = [...path, key];
+      const attribute = Object.prototype.hasOwnProperty.call(schema.attributes, key) ? schema.attributes[key] : undefined;
+      // Strapi's validators look attributes up by key in plain objects: `constructor` would find
+      // Object.prototype's and answer 500
+      if (!attribute && key in Object.prototype) issue(at, MESSAGES.notAnAttribute);
+      if (!attribute || v === null || v === undefined) continue;
       if (attribute.type === 'date' || attribute.type === 'datetime') {
         if (STRAPI_TIMESTAMPS.has(key)) continue;
         const day = dayOf(attribute.type, v, strict);

@@ -87,6 +87,27 @@ describe('body-parser errors', () => {
     expectErrorEnvelope(truncated, 400, 'ValidationError');
   });
 
+  it('a Content Manager write whose body is not a JSON object (text, an array) → 400, not a 500', async () => {
+    const before = await count();
+    const text = await app.http().post(CM_CASES).set(admin).set('Content-Type', 'text/plain').send('newcomerLastName=x');
+    expectErrorEnvelope(text, 400, 'ValidationError');
+    const array = await app.http().post(CM_CASES).set(admin).set(json).send('[{"newcomerLastName":"x"}]');
+    expectErrorEnvelope(array, 400, 'ValidationError');
+    const c = await f.case(null);
+    const update = await app.http().put(`${CM_CASES}/${c.documentId}`).set(admin).set(json).send('[1]');
+    expectErrorEnvelope(update, 400, 'ValidationError');
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a body nested deeper than any form → 400 on every route, not a stack overflow', async () => {
+    const deep = `{"data":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`;
+    for (const [url, who] of [[CM_CASES, admin], ['/api/cases', coordinator], ['/workflow/definitions/validate', admin]] as const) {
+      const res = await app.http().post(url).set(who).set(json).send(deep);
+      expect(expectErrorEnvelope(res, 400, 'ValidationError')).toEqual(['']);
+      expect(res.body.error.message).toMatch(/nested deeper/);
+    }
+  });
+
   it('a Content-Encoding the server cannot read → 415 in the envelope', async () => {
     const res = await app.http().post('/api/cases').set(coordinator).set(json).set('Content-Encoding', 'x-unknown').send('{}');
     expectErrorEnvelope(res, 415, 'UnsupportedMediaTypeError');
@@ -111,6 +132,31 @@ describe("Strapi's query validation", () => {
     expect(locale.body.error.details.received).toEqual({ x: '1' });
     expectErrorEnvelope(await app.http().get('/api/cases?fields[0][x]=1').set(coordinator), 400, 'ValidationError');
     expectErrorEnvelope(await app.http().get('/api/cases?pagination[page]=x').set(coordinator), 400, 'ValidationError');
+  });
+
+  it('filters that are not an object → 400 naming filters, whoever asks (not a 500 for a scoped caller)', async () => {
+    const amb = await f.ambassador();
+    for (const who of [coordinator, bearer(amb.jwt)]) {
+      const paths = expectErrorEnvelope(await app.http().get('/api/professionals?filters=abc').set(who), 400, 'ValidationError');
+      expect(paths).toEqual(['filters']);
+    }
+  });
+
+  it.each([
+    ['a group operator under an attribute', '/api/structures?filters[publishedAt][$and][0]=x'],
+    ['$and that is not a list', '/api/cases?filters[$and]=x'],
+    ['a where operator at the root', '/api/cases?filters[$eq]=x'],
+    ['operators mixed with fields on a relation', '/api/cases?filters[ambassador][$eq]=1&filters[ambassador][displayName]=x'],
+  ])('%s → 400 in the envelope (the query engine would answer 500)', async (_what, url) => {
+    expectErrorEnvelope(await app.http().get(url).set(coordinator), 400, 'ValidationError');
+  });
+
+  it('values the database cannot read as the column type → never a 500', async () => {
+    for (const url of ['/api/cases?filters[id][$eq]=abc', '/api/cases?filters[firstContactAt][$gt]=2026-99-99', '/api/time-declarations?filters[hours][$lt]=lots']) {
+      const res = await app.http().get(url).set(coordinator);
+      expect([200, 400]).toContain(res.status);
+      if (res.status === 400) expectErrorEnvelope(res, 400, 'ValidationError');
+    }
   });
 
   it('the Content Manager refuses an invalid filter in the envelope', async () => {
