@@ -16,6 +16,9 @@ const QUERY_SHAPE_MESSAGES = [
   /^Cannot join on non relational field /,
   // the query engine's casts of a filter value to the column's type
   /^Expected a valid (Number|BigInteger), got /,
+  // knex's assertions on $between's value
+  /^The second argument to whereBetween must be an array/,
+  /^You must specify 2 values for the whereBetween clause/,
   // knex, for a value that is an object where a scalar is expected
   /^Undefined binding\(s\) detected/,
 ];

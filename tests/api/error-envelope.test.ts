@@ -147,6 +147,7 @@ describe("Strapi's query validation", () => {
     ['$and that is not a list', '/api/cases?filters[$and]=x'],
     ['a where operator at the root', '/api/cases?filters[$eq]=x'],
     ['operators mixed with fields on a relation', '/api/cases?filters[ambassador][$eq]=1&filters[ambassador][displayName]=x'],
+    ['$between that is not a pair', '/api/professionals?filters[id][$between]=..'],
   ])('%s → 400 in the envelope (the query engine would answer 500)', async (_what, url) => {
     expectErrorEnvelope(await app.http().get(url).set(coordinator), 400, 'ValidationError');
   });
@@ -190,6 +191,13 @@ describe('the router and the policies', () => {
     expectErrorEnvelope(await app.http().get('/api/cases').set(bearer('not-a-token')), 401, 'UnauthorizedError');
     expectErrorEnvelope(await app.http().get('/workflow/definitions'), 401, 'UnauthorizedError');
     expectErrorEnvelope(await app.http().get('/admin/users/me'), 401, 'UnauthorizedError');
+  });
+
+  it('a reminder id that is not a row id → 404 (not a database error)', async () => {
+    for (const id of ['2.5', '1e3', '-1', '99999999999', 'abc']) {
+      expectErrorEnvelope(await app.http().post(`/reminders/${id}/retry`).set(admin), 404, 'NotFoundError');
+      expectErrorEnvelope(await app.http().post(`/reminders/${id}/cancel`).set(admin), 404, 'NotFoundError');
+    }
   });
 
   it('a 404 of a document keeps its message', async () => {
