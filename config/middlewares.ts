@@ -10,8 +10,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
-  // after the body parser: bodies the routes would answer 500 to (too deep; not an object for the Content Manager)
-  'global::request-body',
+  // after the body parser: requests the routes would answer 500 to (NUL in the URL, bodies too deep, not an object for the Content Manager)
+  'global::request-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -193,6 +193,19 @@ describe('the router and the policies', () => {
     expectErrorEnvelope(await app.http().get('/admin/users/me'), 401, 'UnauthorizedError');
   });
 
+  it('NUL (%00) in the path or the query → 400 on every route (PostgreSQL cannot compare it)', async () => {
+    for (const [method, url, who] of [
+      ['put', '/api/time-declarations/%00', coordinator],
+      ['get', '/api/cases/a%00b/workflow', coordinator],
+      ['get', '/api/reminders?filters[subjectDocumentId]=%00', coordinator],
+      ['get', '/api/cases?filters[newcomerLastName][$eq]=a%00', coordinator],
+      ['get', '/workflow/documents/api::case.case/%00', admin],
+    ] as const) {
+      const res = await app.http()[method](url).set(who).send(method === 'put' ? { data: {} } : undefined);
+      expect(expectErrorEnvelope(res, 400, 'ValidationError')).toEqual(['']);
+    }
+  });
+
   it('a reminder id that is not a row id → 404 (not a database error)', async () => {
     for (const id of ['2.5', '1e3', '-1', '99999999999', 'abc']) {
       expectErrorEnvelope(await app.http().post(`/reminders/${id}/retry`).set(admin), 404, 'NotFoundError');

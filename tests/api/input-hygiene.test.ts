@@ -8,6 +8,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { bearer, createAdmin, createApiToken, createUser, type TestUser } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
 import { expectErrorEnvelope } from '../helpers/envelope';
+import { satisfactionSecret, signToken } from '../../src/api/satisfaction/services/token';
 
 let app: TestApp;
 let f: ReturnType<typeof make>;
@@ -202,6 +203,24 @@ describe('free text refuses control and bidirectional formatting characters', ()
       .send({ data: { title: 'Guide', sections: [{ __component: 'guide.rich-text', title: 'ok', body: 'texte' }, { __component: 'guide.faq', question: 'q\u2067', answer: 'a' }] } });
     expect(expectErrorEnvelope(res, 400, 'ValidationError')).toContain('sections.1.question');
     expect(await count('api::guide.guide')).toBe(before);
+  });
+
+  it('a transition comment and a questionnaire comment with NUL → 400 naming the field, nothing recorded', async () => {
+    const c = await f.case(amb);
+    const history = () => app.strapi.db.query('plugin::workflow.transition' as any).count();
+    const before = await history();
+    const res = await app.http().post(`/api/cases/${c.documentId}/transitions`).set(coordinator).send({ to: 'first_contact', comment: 'appel\u0000' });
+    expect(expectErrorEnvelope(res, 400, 'ValidationError')).toEqual(['comment']);
+    expect(await history()).toBe(before);
+
+    const installed = await f.case(null);
+    const link = signToken(installed.documentId, satisfactionSecret());
+    const answers = { welcome: 5, guidance: 5, network: 4, administrative: 4, recommend: true };
+    const responses = () => count('api::satisfaction-response.satisfaction-response');
+    const sent = await responses();
+    const survey = await app.http().post(`/api/satisfaction/${link}`).send({ score: 5, answers, comment: 'merci\u202E' });
+    expect(expectErrorEnvelope(survey, 400, 'ValidationError')).toEqual(['comment']);
+    expect(await responses()).toBe(sent);
   });
 
   it('Content Manager: create, update and clone with NUL → 400 naming the field, nothing stored', async () => {

@@ -22,13 +22,18 @@ const depthOf = (root: unknown): number => {
 const refuse = (message: string) => new errors.ValidationError(message, { errors: [{ path: [], message }] });
 
 /**
- * What the body parser lets through but the routes behind answer 500 to: a body nested
- * deeper than MAX_BODY_DEPTH (the recursive sanitizers and validators overflow the stack), and
- * on the Content Manager's writes a body that is not a JSON object (`text/plain` gives a
- * string, `[1]` an array). Refused with 400. Registered after `strapi::body` (config/middlewares.ts).
+ * What reaches the routes but what they answer 500 to, refused with 400 first:
+ * - NUL (`%00`) in the path or the query: PostgreSQL refuses it in any text it is compared to,
+ *   and no identifier or filter of the application holds one;
+ * - a body nested deeper than MAX_BODY_DEPTH (the recursive sanitizers and validators overflow
+ *   the stack);
+ * - on the Content Manager's writes, a body that is not a JSON object (`text/plain` gives a
+ *   string, `[1]` an array).
+ * Registered after `strapi::body` (config/middlewares.ts).
  */
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<unknown>) => {
+    if (/%00/i.test(ctx.url)) throw refuse('The path and the query must not contain NUL (%00)');
     const body: unknown = ctx.request.body;
     if (body !== undefined && WRITES.has(ctx.method)) {
       if (ctx.path.startsWith('/content-manager/') && (typeof body !== 'object' || body === null || Array.isArray(body))) {
