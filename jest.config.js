@@ -16,7 +16,7 @@ module.exports = {
     },
     {
       displayName: 'api',
-      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts', '<rootDir>/tests/reliability/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
       setupFiles: ['<rootDir>/tests/helpers/env.js'],

@@ -4,6 +4,8 @@ import { allowedOrigins } from '../src/utils/transport';
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // inside strapi::errors: sees the body parser's and the routes' errors before they are formatted
+  'global::error-envelope',
   'strapi::security',
   'global::cors-request-only',
   // Strapi's default origin '*' reflects any origin with credentials: only ours, and those listed
@@ -12,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::https-login',
   'strapi::query',
   'strapi::body',
+  // after the body parser: requests the routes would answer 500 to (NUL in the URL, bodies too deep, not an object for the Content Manager)
+  'global::request-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -5,11 +5,13 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
 import { registerAccessRules } from './bootstrap/access';
+import { registerInputHygiene } from './bootstrap/input-hygiene';
 import { transportWarning } from './utils/transport';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerAccessRules(strapi);
+    registerInputHygiene(strapi);
     const warning = transportWarning({
       production: process.env.NODE_ENV === 'production',
       publicUrl: String(strapi.config.get('server.url', '')),

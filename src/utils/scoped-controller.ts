@@ -5,6 +5,7 @@ import { access, actorOf, forbiddenFields, type Actor, type Scope } from './acce
 import { STATE_FIELD } from './constants';
 import { assertDateFormats, normalizeValidationError } from '../validation/attributes';
 import { applyOutputPolicy, assertQueryAllowed, fieldPolicyFor } from './field-policy';
+import { queryInputProblem } from '../validation/query-errors';
 
 export type ScopeOptions = {
   /** Attributes this actor may write; undefined = every attribute but `state`. */
@@ -20,6 +21,14 @@ export type ScopeOptions = {
 };
 
 type Query = Record<string, unknown>;
+
+/** A read that the client's query made impossible answers 400, not 500. */
+const readWith = <T>(read: Promise<T>): Promise<T> =>
+  read.catch((error: unknown) => {
+    const problem = queryInputProblem(error);
+    if (!problem) throw error;
+    throw new errors.ValidationError(`Invalid query: ${problem}`, { errors: [{ path: [], message: problem, name: 'ValidationError' }] });
+  });
 
 /**
  * A core collection-type controller whose reads and writes are confined to what the caller may
@@ -89,6 +98,13 @@ export const createScopedController = (
     return {
       /** Strapi's query checks, then the field policy at any depth (filters, sort, fields, populate). */
       async validateQuery(this: any, ctx: any) {
+        // the scope's filters are ANDed to the caller's: they must be an object (or a list of them)
+        const filters = ctx.query?.filters;
+        if (filters !== undefined && (typeof filters !== 'object' || filters === null)) {
+          throw new errors.ValidationError('filters must be an object', {
+            errors: [{ path: ['filters'], message: 'must be an object, e.g. filters[field][$eq]=value', name: 'ValidationError' }],
+          });
+        }
         await super.validateQuery(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
         assertQueryAllowed(strapi, uid, ctx.query ?? {}, fieldPolicyFor(await actorOf(ctx)));
       },
@@ -103,7 +119,7 @@ export const createScopedController = (
         const { scope } = await resolveScope(ctx);
         await this.validateQuery(ctx);
         const query = await this.sanitizeQuery(ctx);
-        const { results, pagination } = await (strapi.service(uid as any) as any).find(fetchParams(query, scope));
+        const { results, pagination } = await readWith<any>((strapi.service(uid as any) as any).find(fetchParams(query, scope)));
         const out = await this.sanitizeOutput(results, ctx);
         return this.transformResponse(out, { pagination });
       },
@@ -112,7 +128,7 @@ export const createScopedController = (
         const { scope } = await resolveScope(ctx);
         await this.validateQuery(ctx);
         const query = await this.sanitizeQuery(ctx);
-        const entry = await findScoped(ctx.params.id, scope, query);
+        const entry = await readWith(findScoped(ctx.params.id, scope, query));
         const out = await this.sanitizeOutput(entry, ctx);
         return this.transformResponse(out);
       },

@@ -1,55 +1,34 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isoDate, isoDateTime } from './index';
-
-type Issue = { path: string[]; message: string; name: string };
-type Schema = { attributes: Record<string, any> };
-
-const FORMATS: Record<string, { check: (v: string) => boolean; message: string }> = {
-  date: { check: (v) => isoDate.safeParse(v).success, message: 'must be a valid date formatted YYYY-MM-DD' },
-  datetime: {
-    check: (v) => isoDateTime.safeParse(v).success || isoDate.safeParse(v).success,
-    message: 'must be a valid ISO-8601 date-time (e.g. 2026-11-23T09:00:00Z)',
-  },
-};
+import { withErrorEntries } from './envelope';
+import { findHygieneIssues, type ModelSchema } from './hygiene';
 
 /**
- * Strapi rejects a malformed date with a message that names no field; this walks the input
- * against the content type (components and dynamic zones included) and reports every malformed
- * date or date-time with its path, before anything is written.
+ * Refuses input whose dates are malformed or out of range, or whose free text holds control or
+ * bidirectional formatting characters, with a 400 that names every offending path, before
+ * anything is written. `strict` (the content API) also holds dates to the API's formats.
  */
-export const assertDateFormats = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) => {
-  const issues: Issue[] = [];
-  const walk = (value: Record<string, unknown>, schema: Schema, path: string[]) => {
-    for (const [key, v] of Object.entries(value)) {
-      const attribute = schema.attributes[key];
-      if (!attribute || v == null) continue;
-      const format = FORMATS[attribute.type];
-      if (format) {
-        if (typeof v !== 'string' || !format.check(v)) {
-          issues.push({ path: [...path, key], message: format.message, name: 'ValidationError' });
-        }
-      } else if (attribute.type === 'component' && typeof v === 'object') {
-        const component = strapi.getModel(attribute.component) as unknown as Schema;
-        const items = Array.isArray(v) ? v : [v];
-        items.forEach((item, i) => {
-          if (item && typeof item === 'object') {
-            walk(item as Record<string, unknown>, component, Array.isArray(v) ? [...path, key, String(i)] : [...path, key]);
-          }
-        });
-      } else if (attribute.type === 'dynamiczone' && Array.isArray(v)) {
-        v.forEach((item: any, i) => {
-          const component = item?.__component && (strapi.getModel(item.__component) as unknown as Schema);
-          if (component) walk(item, component, [...path, key, String(i)]);
-        });
-      }
-    }
-  };
-  walk(data, strapi.getModel(uid as any) as unknown as Schema, []);
+export const assertInputHygiene = (
+  strapi: Core.Strapi,
+  uid: string,
+  data: unknown,
+  { strict = false }: { strict?: boolean } = {}
+) => {
+  const model = strapi.getModel(uid as any) as unknown as ModelSchema | undefined;
+  if (!model) return;
+  const resolve = (component: string) => strapi.getModel(component as any) as unknown as ModelSchema | undefined;
+  const issues = findHygieneIssues(data, model, resolve, { strict });
   if (issues.length > 0) {
     throw new errors.ValidationError(`${issues[0].path.join('.')}: ${issues[0].message}`, { errors: issues });
   }
 };
+
+/**
+ * Strapi's content API reports malformed dates without naming the field; this walks the input
+ * against the content type and reports them (and the rest of the input hygiene) with their path.
+ */
+export const assertDateFormats = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) =>
+  assertInputHygiene(strapi, uid, data, { strict: true });
 
 /**
  * Strapi reports an unknown key as `details: { key, path, source }`; clients get one shape,
@@ -57,13 +36,10 @@ export const assertDateFormats = (strapi: Core.Strapi, uid: string, data: Record
  */
 export const normalizeValidationError = (error: unknown): unknown => {
   if (!(error instanceof errors.ValidationError)) return error;
-  const details = (error.details ?? {}) as Record<string, any>;
+  const details = (error.details ?? {}) as Record<string, unknown>;
   if (Array.isArray(details.errors)) return error;
-  if (typeof details.key === 'string') {
-    const path = [...(details.path ? String(details.path).split('.') : []), details.key];
-    return new errors.ValidationError(error.message, {
-      errors: [{ path, message: error.message, name: 'ValidationError' }],
-    });
-  }
-  return new errors.ValidationError(error.message, { errors: [{ path: [], message: error.message, name: 'ValidationError' }] });
+  const { errors: entries } = withErrorEntries(details, error.message);
+  return new errors.ValidationError(error.message, {
+    errors: entries.map((e) => ({ path: e.path, message: e.message, name: 'ValidationError' })),
+  });
 };

@@ -101,7 +101,7 @@ describe('GET /indicators/report (admin)', () => {
       expect(res.status).toBe(403);
       expect(res.body).toEqual({
         data: null,
-        error: { status: 403, name: 'ForbiddenError', message: 'Forbidden', details: {} },
+        error: { status: 403, name: 'ForbiddenError', message: 'Forbidden', details: { errors: [{ path: [], message: 'Forbidden' }] } },
       });
     }
     // refused before the query is read: a bad query says nothing more

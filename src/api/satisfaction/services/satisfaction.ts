@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_SATISFACTION_QUESTIONS, UID } from '../../../utils/constants';
 import { satisfactionSecret, signToken, tokenDays, verifyToken } from './token';
+import { forbiddenCharacter } from '../../../validation/hygiene';
+
+// answers are stored as JSON, which input hygiene does not walk: the text answers are checked here
+const cleanText = (v: string) => forbiddenCharacter(v) === null;
+const CLEAN_TEXT_MESSAGE = 'must not contain control or bidirectional formatting characters';
 
 export type Question = { key: string; label: string; kind: 'scale_1_5' | 'yes_no' | 'text'; required: boolean };
 
@@ -18,7 +23,7 @@ const answerSchema = (q: Question) => {
       ? z.number({ error: 'must be a whole number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5')
       : q.kind === 'yes_no'
         ? z.boolean({ error: 'must be true or false' })
-        : z.string({ error: 'must be a text' }).trim().max(2000, 'must be at most 2000 characters');
+        : z.string({ error: 'must be a text' }).trim().max(2000, 'must be at most 2000 characters').refine(cleanText, CLEAN_TEXT_MESSAGE);
   return q.required ? (q.kind === 'text' ? (base as z.ZodString).min(1, 'is required') : base) : base.nullable().optional();
 };
 
@@ -28,7 +33,7 @@ export const bodySchema = (questions: Question[]) =>
     .object({
       score: z.number({ error: 'must be a whole number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
       answers: z.object(Object.fromEntries(questions.map((q) => [q.key, answerSchema(q)]))).strict(),
-      comment: z.string({ error: 'must be a text' }).trim().max(5000, 'must be at most 5000 characters').nullable().optional(),
+      comment: z.string({ error: 'must be a text' }).trim().max(5000, 'must be at most 5000 characters').refine(cleanText, CLEAN_TEXT_MESSAGE).nullable().optional(),
     })
     .strict();
 

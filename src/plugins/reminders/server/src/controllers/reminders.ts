@@ -65,8 +65,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const rowOr404 = async (id: string) => {
+    // a row id is a positive integer column: anything else is no row (PostgreSQL would refuse the query)
+    if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2147483647) throw new errors.NotFoundError('Not Found');
     const row = (await rows().findOne({ where: { id: Number(id) } })) as Record<string, any> | null;
-    if (!row || !Number.isInteger(Number(id))) throw new errors.NotFoundError('Not Found');
+    if (!row) throw new errors.NotFoundError('Not Found');
     return row;
   };
 
