@@ -4,9 +4,13 @@ import { ensureCptsSettings } from './bootstrap/settings';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
+import { guardAdminRolePermissions } from './bootstrap/role-guard';
 
 export default {
-  register() {},
+  /** Before the admin's bootstrap, which resets Super Admin's permissions. */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    guardAdminRolePermissions(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncUsersPermissionsRoles(strapi);
