@@ -5,16 +5,20 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { ensureSatisfactionIndex, wireSatisfaction } from './bootstrap/satisfaction';
 import { closeSharedRedis, initSharedRedis } from './utils/redis';
 import { guardAdminRolePermissions } from './bootstrap/role-guard';
+import { guardUploadAdminRoutes, hidePersonalFilesFromAdmins, restrictContentApiFileChanges } from './bootstrap/media-library';
 
 export default {
-  /** Before the admin's bootstrap, which resets Super Admin's permissions. */
+  /** Before the admin's bootstrap (which resets Super Admin's permissions) and the routing. */
   register({ strapi }: { strapi: Core.Strapi }) {
     guardAdminRolePermissions(strapi);
+    guardUploadAdminRoutes(strapi);
+    restrictContentApiFileChanges(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncUsersPermissionsRoles(strapi);
     await syncAdminRoles(strapi);
+    hidePersonalFilesFromAdmins(strapi);
     await ensureCptsSettings(strapi);
     await applyAdminLayouts(strapi);
     await ensureSatisfactionIndex(strapi);

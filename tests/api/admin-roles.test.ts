@@ -4,7 +4,9 @@
  * Author, roles made in the panel) may hold personal data. Every path, role by role:
  * security-matrix.test.ts.
  */
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import fs from 'fs';
+import path from 'path';
+import { APP_ROOT, bootStrapi, type TestApp } from '../helpers/strapi';
 import { adminActions, bearer, createAdmin } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
 import { syncAdminRoles } from '../../src/bootstrap/permissions';
@@ -308,5 +310,33 @@ describe('personal data: Super Admin and Coordination only', () => {
     expect(personalOf(customHeld)).toEqual([]);
     expect(customHeld).toContainEqual(expect.objectContaining({ subject: 'api::professional.professional', properties: { fields: ['lastName'] } }));
     expect(customHeld).toContainEqual(expect.objectContaining({ action: 'plugin::indicators.read' }));
+  });
+});
+
+describe('media library: receipts are personal data', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const uploaded: string[] = [];
+  afterAll(() => {
+    for (const file of uploaded) fs.rmSync(path.join(APP_ROOT, 'public', file), { force: true });
+  });
+
+  it('Communication lists and opens the guide’s files, not an ambassador’s receipt; Coordination sees both', async () => {
+    const ambassador = await f.ambassador();
+    const receipt = await app.http().post('/api/upload').set(bearer(ambassador.jwt)).attach('files', pdf, { filename: 'recu-peage.pdf', contentType: 'application/pdf' });
+    expect(receipt.status).toBe(201);
+    const booklet = await app.http().post('/upload').set(communication).attach('files', pdf, { filename: 'livret-accueil.pdf', contentType: 'application/pdf' });
+    expect(booklet.status).toBe(201);
+    uploaded.push(receipt.body[0].url, booklet.body[0].url);
+    const declaration = await f.timeDeclaration(ambassador, { receipts: [receipt.body[0].id] });
+    expect(declaration.documentId).toEqual(expect.any(String));
+
+    const names = async (who: Record<string, string>) =>
+      ((await app.http().get('/upload/files?pageSize=100').set(who)).body.results as Array<{ name: string }>).map((r) => r.name);
+    expect(await names(communication)).toContain('livret-accueil.pdf');
+    expect(await names(communication)).not.toContain('recu-peage.pdf');
+    expect(await names(coordination)).toEqual(expect.arrayContaining(['livret-accueil.pdf', 'recu-peage.pdf']));
+    expect((await app.http().get(`/upload/files/${booklet.body[0].id}`).set(communication)).status).toBe(200);
+    expect((await app.http().get(`/upload/files/${receipt.body[0].id}`).set(communication)).status).toBe(404);
+    expect((await app.http().get(`/upload/files/${receipt.body[0].id}`).set(coordination)).status).toBe(200);
   });
 });
