@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ADMIN_ROLE_CODES, ROLES, UID } from '../utils/constants';
+import {
+  PERSONAL_DATA_ROLE_CODES,
+  refusedPermissions,
+  SUPER_ADMIN_CODE,
+  withoutPersonalFields,
+  type PermissionLike,
+} from '../utils/personal-data';
 
 /**
  * Roles are defined here, in code, and synchronised at every boot: re-running changes nothing,
@@ -147,10 +154,12 @@ type AdminRoleSpec = {
   code: string;
   name: string;
   description: string;
-  /** subject uid -> content-manager actions */
+  /**
+   * subject uid -> content-manager actions. A role outside src/utils/personal-data.ts's
+   * PERSONAL_DATA_ROLE_CODES gets no personal-data subject (the role guard refuses it at boot)
+   * and its field permissions lose the links to personal data (a structure's cases).
+   */
   contentTypes: Record<string, Array<'create' | 'read' | 'update' | 'delete' | 'publish'>>;
-  /** Attributes left out of the role's field permissions (relations to data it must not see). */
-  hiddenFields?: Record<string, string[]>;
   plugins: string[];
 };
 
@@ -165,6 +174,7 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.case]: ALL,
       [UID.ambassador]: ALL,
       [UID.timeDeclaration]: ALL,
+      // written only through the questionnaire: read-only for every role
       [UID.satisfactionResponse]: ['read'],
       [UID.professional]: ALL,
       [UID.structure]: ALL,
@@ -186,18 +196,29 @@ export const ADMIN_ROLES: AdminRoleSpec[] = [
       [UID.professional]: ALL,
       [UID.structure]: ALL,
     },
-    hiddenFields: {
-      [UID.structure]: ['proposedForCases', 'visitedByCases', 'installedCases'],
-      [UID.professional]: ['ambassador'],
-    },
     plugins: [...UPLOAD],
   },
 ];
 
+/** The fields of a permission that say what it grants (what `assignPermissions` compares). */
+const grantOf = (p: PermissionLike) => ({
+  action: p.action,
+  actionParameters: p.actionParameters ?? {},
+  subject: p.subject ?? null,
+  properties: p.properties ?? {},
+  conditions: p.conditions ?? [],
+});
+
+/**
+ * The managed roles get exactly their spec; every other admin role (the stock Editor and
+ * Author, roles made in the panel) keeps its permissions except those on personal data, which
+ * only Super Admin and Coordination may hold (src/utils/personal-data.ts).
+ */
 export const syncAdminRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.service('admin::role') as any;
+  const permissionService = strapi.service('admin::permission') as any;
   const contentTypeService = strapi.service('admin::content-type') as any;
-  const { actionProvider } = strapi.service('admin::permission') as any;
+  const { actionProvider } = permissionService;
   const contentTypeActions = actionProvider.values().filter((a: any) => a.section === 'contentTypes');
   // Strapi computes the field lists (nested components included) for each subject.
   const allFieldPermissions: Array<{ action: string; subject: string; properties?: unknown }> =
@@ -206,22 +227,27 @@ export const syncAdminRoles = async (strapi: Core.Strapi) => {
   for (const spec of ADMIN_ROLES) {
     let role = await roleService.findOne({ code: spec.code });
     if (!role) role = await roleService.create({ name: spec.name, code: spec.code, description: spec.description });
-    const wanted = allFieldPermissions
-      .filter((p) => {
-        const actions = spec.contentTypes[p.subject];
-        return actions?.some((a) => p.action === `${CM}.${a}`);
-      })
-      .map((p) => {
-        const hidden = spec.hiddenFields?.[p.subject];
-        const properties = p.properties as { fields?: string[] } | undefined;
-        if (!hidden || !properties?.fields) return { ...p, conditions: [] };
-        return {
-          ...p,
-          properties: { ...properties, fields: properties.fields.filter((f) => !hidden.includes(f.split('.')[0])) },
-          conditions: [],
-        };
-      });
-    wanted.push(...spec.plugins.map((action) => ({ action, subject: null as any, properties: {}, conditions: [] })));
+    const personal = PERSONAL_DATA_ROLE_CODES.includes(spec.code);
+    const wanted: PermissionLike[] = allFieldPermissions
+      .filter((p) => spec.contentTypes[p.subject]?.some((a) => p.action === `${CM}.${a}`))
+      .map((p) => ({ ...p, conditions: [] }) as PermissionLike)
+      .map((p) => (personal ? p : withoutPersonalFields(strapi, p)));
+    wanted.push(...spec.plugins.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+    // refused here means the spec above is wrong: fail the boot rather than grant it
     await roleService.assignPermissions(role.id, wanted);
+  }
+
+  const managed = new Set([SUPER_ADMIN_CODE, ...ADMIN_ROLES.map((r) => r.code)]);
+  const others = ((await roleService.find({})) as Array<{ id: number; code: string }>).filter((r) => !managed.has(r.code));
+  for (const role of others) {
+    const current: PermissionLike[] = await permissionService.findMany({ where: { role: { id: role.id } } });
+    const refused = new Set(refusedPermissions(role.code, current));
+    const kept = current.filter((p) => !refused.has(p)).map(grantOf);
+    const trimmed = kept.map((p) => withoutPersonalFields(strapi, p));
+    const fieldsTrimmed = trimmed.some((p, i) => p !== kept[i]);
+    if (refused.size > 0 || fieldsTrimmed) {
+      await roleService.assignPermissions(role.id, trimmed);
+      strapi.log.info(`Admin role ${role.code}: access to personal data removed (${refused.size} permission(s), links hidden: ${fieldsTrimmed})`);
+    }
   }
 };

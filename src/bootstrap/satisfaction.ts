@@ -8,7 +8,8 @@ const REMINDER_RULE = 'case.satisfaction.reminder';
 /**
  * One response per case, held by the database: a unique index on `caseKey` (Strapi 5 does not
  * create unique indexes for `unique: true` attributes). Schema sync leaves indexes it did not
- * create alone. NULLs (responses entered by hand in the admin panel) never collide.
+ * create alone. NULLs (responses written by code other than the questionnaire, e.g. an import)
+ * never collide.
  */
 export const ensureSatisfactionIndex = async (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(UID.satisfactionResponse) as any;

@@ -16,6 +16,8 @@ export type ScopeOptions = {
   beforeWrite?: (actor: Actor, existing: Record<string, unknown>, op: 'update' | 'delete') => void;
   /** Domain validation of the input (zod), after Strapi's own schema validation. */
   validate?: (data: Record<string, unknown>, op: 'create' | 'update') => void;
+  /** Checks of the input against the database for this actor (e.g. which files they may link). */
+  authorizeData?: (actor: Actor, data: Record<string, unknown>, strapi: Core.Strapi) => Promise<void>;
   /** Whether the type has a workflow-owned `state` attribute. */
   hasState?: boolean;
 };
@@ -139,6 +141,7 @@ export const createScopedController = (
         checkWrite(actor, data);
         options.validate?.(data, 'create');
         assertDateFormats(strapi, uid, data);
+        await options.authorizeData?.(actor, data, strapi);
         if (options.prepareCreate) data = await options.prepareCreate(actor, data, strapi);
         ctx.request.body.data = data;
         return super.create(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
@@ -152,6 +155,7 @@ export const createScopedController = (
         options.beforeWrite?.(actor, existing, 'update');
         options.validate?.(data, 'update');
         assertDateFormats(strapi, uid, data);
+        await options.authorizeData?.(actor, data, strapi);
         return super.update(ctx).catch((e: unknown) => Promise.reject(normalizeValidationError(e)));
       },
 

@@ -1,10 +1,15 @@
 /**
  * Admin panel roles: Communication edits the guide, toolkit and directory and never sees case
- * data; Coordination works on cases and reads the guide.
+ * data; Coordination works on cases and reads the guide; no other role (the stock Editor and
+ * Author, roles made in the panel) may hold personal data. Every path, role by role:
+ * security-matrix.test.ts.
  */
-import { bootStrapi, type TestApp } from '../helpers/strapi';
+import fs from 'fs';
+import path from 'path';
+import { APP_ROOT, bootStrapi, type TestApp } from '../helpers/strapi';
 import { adminActions, bearer, createAdmin } from '../helpers/actors';
 import { make } from '../helpers/fixtures';
+import { syncAdminRoles } from '../../src/bootstrap/permissions';
 
 let app: TestApp;
 let f: ReturnType<typeof make>;
@@ -144,5 +149,198 @@ describe('Coordination', () => {
     expect((await app.http().get(cm('api::guide.guide')).set(coordination)).status).toBe(200);
     const res = await app.http().post(cm('api::guide.guide')).set(coordination).send({ title: 'x', edition: '1' });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('personal data: Super Admin and Coordination only', () => {
+  const CM_READ = 'plugin::content-manager.explorer.read';
+  const PERSONAL = [
+    'api::case.case',
+    'api::ambassador.ambassador',
+    'api::time-declaration.time-declaration',
+    'api::satisfaction-response.satisfaction-response',
+    'api::cpts-setting.cpts-setting',
+    'plugin::users-permissions.user',
+  ];
+  const permissions = (where: Record<string, unknown>) =>
+    app.strapi.db.query('admin::permission').findMany({ where, orderBy: { id: 'asc' } }) as Promise<
+      Array<{ id: number; action: string; subject: string | null; properties: { fields?: string[] } }>
+    >;
+  const roleOf = (code: string) => app.strapi.db.query('admin::role').findOne({ where: { code } }) as Promise<{ id: number }>;
+  const personalOf = (list: Array<{ action: string; subject: string | null }>) =>
+    list.filter((p) => PERSONAL.includes(p.subject ?? '') || p.action.startsWith('plugin::reminders.'));
+  let superAdmin: Record<string, string>;
+  let custom: { id: number };
+
+  beforeAll(async () => {
+    superAdmin = bearer((await createAdmin(app, 'strapi-super-admin')).token);
+    const res = await app.http().post('/admin/roles').set(superAdmin).send({ name: 'Chargée de mission', description: 'rôle créé dans le panneau' });
+    expect(res.status).toBe(201);
+    custom = res.body.data;
+  });
+
+  it.each(['strapi-editor', 'strapi-author'])('%s keeps its other permissions and none on personal data', async (code) => {
+    const held = await permissions({ role: { code } });
+    expect(personalOf(held)).toEqual([]);
+    expect(held).toEqual(expect.arrayContaining([expect.objectContaining({ action: CM_READ, subject: 'api::guide.guide' })]));
+    expect(held).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'plugin::upload.read' })]));
+    // a structure's links to cases are left out of its fields
+    const structure = held.find((p) => p.action === CM_READ && p.subject === 'api::structure.structure')!;
+    expect(structure.properties.fields).toEqual(expect.arrayContaining(['name', 'commune', 'professionals']));
+    for (const link of ['installedCases', 'proposedForCases', 'visitedByCases']) expect(structure.properties.fields).not.toContain(link);
+  });
+
+  it('refuses to grant personal data to another role, naming the subjects, and changes nothing', async () => {
+    const guide = { action: CM_READ, subject: 'api::guide.guide', properties: { fields: ['title'] }, conditions: [] };
+    expect((await app.http().put(`/admin/roles/${custom.id}/permissions`).set(superAdmin).send({ permissions: [guide] })).status).toBe(200);
+    const before = await permissions({ role: { id: custom.id } });
+
+    const res = await app
+      .http()
+      .put(`/admin/roles/${custom.id}/permissions`)
+      .set(superAdmin)
+      .send({
+        permissions: [
+          guide,
+          { action: CM_READ, subject: 'api::case.case', properties: { fields: ['newcomerLastName'] }, conditions: [] },
+          { action: 'plugin::reminders.read', subject: null, properties: {}, conditions: [] },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      data: null,
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: expect.stringMatching(/Coordination.*api::case\.case, plugin::reminders\.read$/s),
+        details: {
+          subjects: ['api::case.case', 'plugin::reminders.read'],
+          errors: [
+            expect.objectContaining({ path: ['permissions', '1', 'subject'], message: expect.stringContaining('api::case.case') }),
+            expect.objectContaining({ path: ['permissions', '2', 'action'], message: expect.stringContaining('plugin::reminders.read') }),
+          ],
+        },
+      },
+    });
+    expect(await permissions({ role: { id: custom.id } })).toEqual(before);
+  });
+
+  it.each([
+    ['the stock Editor', 'strapi-editor', 'api::satisfaction-response.satisfaction-response'],
+    ['Communication', 'ancrage-communication', 'plugin::users-permissions.user'],
+    ['the stock Author', 'strapi-author', 'api::cpts-setting.cpts-setting'],
+  ])('refuses %s a read on personal data too', async (_name, code, subject) => {
+    const role = await roleOf(code);
+    const before = await permissions({ role: { id: role.id } });
+    const res = await app
+      .http()
+      .put(`/admin/roles/${role.id}/permissions`)
+      .set(superAdmin)
+      .send({ permissions: [...before.map(({ action, subject: s, properties }) => ({ action, subject: s, properties, conditions: [] })), { action: CM_READ, subject, properties: {}, conditions: [] }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.subjects).toEqual([subject]);
+    expect(await permissions({ role: { id: role.id } })).toEqual(before);
+  });
+
+  it('grants a role made in the panel the aggregate figures, and drops a structure’s links to cases', async () => {
+    const res = await app
+      .http()
+      .put(`/admin/roles/${custom.id}/permissions`)
+      .set(superAdmin)
+      .send({
+        permissions: [
+          { action: 'plugin::indicators.read', subject: null, properties: {}, conditions: [] },
+          { action: CM_READ, subject: 'api::structure.structure', properties: { fields: ['name', 'installedCases', 'commune'] }, conditions: [] },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const held = await permissions({ role: { id: custom.id } });
+    expect(held.map((p) => [p.action, p.subject, p.properties.fields ?? null])).toEqual([
+      ['plugin::indicators.read', null, null],
+      [CM_READ, 'api::structure.structure', ['name', 'commune']],
+    ]);
+  });
+
+  it('keeps satisfaction responses read-only, even for Coordination', async () => {
+    const role = await roleOf('ancrage-coordination');
+    const before = await permissions({ role: { id: role.id } });
+    const res = await app
+      .http()
+      .put(`/admin/roles/${role.id}/permissions`)
+      .set(superAdmin)
+      .send({
+        permissions: [
+          ...before.map(({ action, subject, properties }) => ({ action, subject, properties, conditions: [] })),
+          { action: 'plugin::content-manager.explorer.update', subject: 'api::satisfaction-response.satisfaction-response', properties: { fields: ['comment'] }, conditions: [] },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/questionnaire/);
+    expect(res.body.error.details.subjects).toEqual(['api::satisfaction-response.satisfaction-response']);
+    expect(await permissions({ role: { id: role.id } })).toEqual(before);
+  });
+
+  it('Super Admin reads satisfaction responses but cannot create, edit or delete one in the Content Manager', async () => {
+    const caseDoc = await f.case(null);
+    const response = await f.satisfactionResponse(caseDoc.documentId);
+    const uid = 'api::satisfaction-response.satisfaction-response';
+    expect((await app.http().get(`${cm(uid)}/${response.documentId}`).set(superAdmin)).status).toBe(200);
+    expect((await app.http().post(cm(uid)).set(superAdmin).send({ score: 1, submittedAt: new Date().toISOString() })).status).toBe(403);
+    expect((await app.http().put(`${cm(uid)}/${response.documentId}`).set(superAdmin).send({ score: 1 })).status).toBe(403);
+    expect((await app.http().delete(`${cm(uid)}/${response.documentId}`).set(superAdmin)).status).toBe(403);
+    const after = await app.strapi.db.query(uid).findOne({ where: { documentId: response.documentId } });
+    expect(after).toEqual(expect.objectContaining({ score: 5 }));
+    const held = await permissions({ role: { code: 'strapi-super-admin' }, subject: uid });
+    expect(held.map((p) => p.action)).toEqual([CM_READ]);
+  });
+
+  it('removes personal data granted outside the admin API at the next boot, keeping the rest', async () => {
+    const editor = await roleOf('strapi-editor');
+    const guide = (await permissions({ role: { id: editor.id }, action: CM_READ, subject: 'api::guide.guide' }))[0];
+    // rows written straight to the database, as an older version or a script would have left them
+    const write = (role: number, action: string, subject: string | null, fields?: string[]) =>
+      app.strapi.db.query('admin::permission').create({ data: { action, subject, properties: fields ? { fields } : {}, conditions: [], role } });
+    await write(editor.id, CM_READ, 'api::case.case', ['newcomerLastName']);
+    await write(editor.id, 'plugin::content-manager.explorer.delete', 'api::ambassador.ambassador');
+    await write(custom.id, 'plugin::reminders.read', null);
+    await write(custom.id, CM_READ, 'api::professional.professional', ['lastName', 'ambassador']);
+
+    await syncAdminRoles(app.strapi);
+
+    const editorHeld = await permissions({ role: { id: editor.id } });
+    expect(personalOf(editorHeld)).toEqual([]);
+    expect(editorHeld).toContainEqual(expect.objectContaining({ id: guide.id, action: CM_READ, subject: 'api::guide.guide' }));
+    const customHeld = await permissions({ role: { id: custom.id } });
+    expect(personalOf(customHeld)).toEqual([]);
+    expect(customHeld).toContainEqual(expect.objectContaining({ subject: 'api::professional.professional', properties: { fields: ['lastName'] } }));
+    expect(customHeld).toContainEqual(expect.objectContaining({ action: 'plugin::indicators.read' }));
+  });
+});
+
+describe('media library: receipts are personal data', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const uploaded: string[] = [];
+  afterAll(() => {
+    for (const file of uploaded) fs.rmSync(path.join(APP_ROOT, 'public', file), { force: true });
+  });
+
+  it('Communication lists and opens the guide’s files, not an ambassador’s receipt; Coordination sees both', async () => {
+    const ambassador = await f.ambassador();
+    const receipt = await app.http().post('/api/upload').set(bearer(ambassador.jwt)).attach('files', pdf, { filename: 'recu-peage.pdf', contentType: 'application/pdf' });
+    expect(receipt.status).toBe(201);
+    const booklet = await app.http().post('/upload').set(communication).attach('files', pdf, { filename: 'livret-accueil.pdf', contentType: 'application/pdf' });
+    expect(booklet.status).toBe(201);
+    uploaded.push(receipt.body[0].url, booklet.body[0].url);
+    const declaration = await f.timeDeclaration(ambassador, { receipts: [receipt.body[0].id] });
+    expect(declaration.documentId).toEqual(expect.any(String));
+
+    const names = async (who: Record<string, string>) =>
+      ((await app.http().get('/upload/files?pageSize=100').set(who)).body.results as Array<{ name: string }>).map((r) => r.name);
+    expect(await names(communication)).toContain('livret-accueil.pdf');
+    expect(await names(communication)).not.toContain('recu-peage.pdf');
+    expect(await names(coordination)).toEqual(expect.arrayContaining(['livret-accueil.pdf', 'recu-peage.pdf']));
+    expect((await app.http().get(`/upload/files/${booklet.body[0].id}`).set(communication)).status).toBe(200);
+    expect((await app.http().get(`/upload/files/${receipt.body[0].id}`).set(communication)).status).toBe(404);
+    expect((await app.http().get(`/upload/files/${receipt.body[0].id}`).set(coordination)).status).toBe(200);
   });
 });
