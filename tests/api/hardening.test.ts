@@ -93,19 +93,21 @@ describe('indicator periods', () => {
 });
 
 describe('dates at the ends of the calendar', () => {
-  test("an installation moved to 9999-12-01 is saved, with no reminder past the calendar (it was a 500)", async () => {
+  test('an installation moved to 9999-12-01 is refused naming the field (it was a 500), and nothing moves', async () => {
     const amb = await f.ambassador();
     const c = await f.case(amb, { installedAt: '2026-01-10', installationCommune: 'Saint-Denis' });
     await f.setState('api::case.case', c.documentId, 'visits');
     expect((await app.http().post(`/api/cases/${c.documentId}/transitions`).set(coordinator).send({ to: 'installed' })).status).toBe(200);
-    const moved = await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { installedAt: '9999-12-01' } });
-    expect(moved.status).toBe(200);
-    expect(moved.body.data.installedAt).toBe('9999-12-01');
     await app.strapi.plugin('reminders').service('scheduler').idle();
-    const rows = (await app.strapi.db
-      .query('plugin::reminders.reminder' as any)
-      .findMany({ where: { subjectDocumentId: c.documentId, status: 'scheduled' } })) as Array<{ rule: string; dueAt: string }>;
-    for (const row of rows) expect(new Date(row.dueAt).getUTCFullYear()).toBeLessThanOrEqual(9999);
+    const before = await app.strapi.db.query('plugin::reminders.reminder' as any).findMany({ where: { subjectDocumentId: c.documentId }, orderBy: { id: 'asc' } });
+    const moved = await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { installedAt: '9999-12-01' } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: ['installedAt'] })]));
+    await app.strapi.plugin('reminders').service('scheduler').idle();
+    const stored = await app.strapi.db.query('api::case.case' as any).findOne({ where: { documentId: c.documentId } });
+    expect(stored.installedAt).toBe('2026-01-10');
+    const after = await app.strapi.db.query('plugin::reminders.reminder' as any).findMany({ where: { subjectDocumentId: c.documentId }, orderBy: { id: 'asc' } });
+    expect(after.map((r: any) => [r.id, r.dueAt, r.status])).toEqual(before.map((r: any) => [r.id, r.dueAt, r.status]));
     expect((await app.http().get('/api/health')).status).toBe(200);
   });
 });

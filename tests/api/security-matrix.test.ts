@@ -40,11 +40,6 @@ type Status = number | { status: number; pending: string };
 type Cell = Status | Partial<Record<Target, Status>>;
 const pending = (status: number, reason: string) => ({ status, pending: reason });
 
-const PENDING = {
-  readToken: 'read-only token on custom read routes',
-  pluginActions: 'admin routes check plugin actions, not role codes',
-  relations500: 'Content Manager relations answer a refusal with 500',
-};
 
 // documents of every kind, as the Document Service or the query engine return them
 type Fx = Record<string, any>;
@@ -229,7 +224,7 @@ const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
 const RELATIONS: Partial<Record<Actor, Cell>> = {
   ...ADMIN_NONE,
   coordination: 200,
-  ...Object.fromEntries((['communication', 'editor', 'author', 'custom'] as const).map((a) => [a, pending(403, PENDING.relations500)])),
+  ...Object.fromEntries((['communication', 'editor', 'author', 'custom'] as const).map((a) => [a, 403])),
 };
 type CmKind = {
   kind: Kind;
@@ -323,7 +318,7 @@ const ROUTES: Route[] = [
       trained: { other: 404 },
       coordinator: 200,
       fullToken: 200,
-      readToken: pending(200, PENDING.readToken),
+      readToken: 200,
     },
   },
   {
@@ -417,7 +412,7 @@ const ROUTES: Route[] = [
   { route: 'GET /api/indicators?year=2026', expect: { ...FRONT_NONE, coordinator: 200, fullToken: 200, readToken: 200 } },
   {
     route: 'GET /api/indicators/export?year=2026&format=csv',
-    expect: { ...FRONT_NONE, coordinator: 200, fullToken: 200, readToken: pending(200, PENDING.readToken) },
+    expect: { ...FRONT_NONE, coordinator: 200, fullToken: 200, readToken: 200 },
   },
   { route: 'GET /api/cpts-setting', expect: { ...FRONT_NONE, coordinator: 200, fullToken: 200, readToken: 200 } },
   {
@@ -472,8 +467,8 @@ const ROUTES: Route[] = [
     body: () => ({ to: 'on_hold' }),
     expect: { ...ADMIN_NONE, coordination: 200 },
   },
-  // the definitions hold no personal data: every admin reads them, the coordination edits them
-  { route: 'GET /workflow/definitions', expect: { public: 401, coordination: 200, communication: 200, editor: 200, author: 200, custom: 200 } },
+  // the definitions are read with `plugin::workflow.read` and saved with `plugin::workflow.manage` (the coordination)
+  { route: 'GET /workflow/definitions', expect: { ...ADMIN_NONE, coordination: 200 } },
   {
     route: 'PUT /workflow/definitions/case',
     body: () => ({ definition }),
@@ -483,10 +478,10 @@ const ROUTES: Route[] = [
   { route: 'GET /reminders/list', expect: { ...ADMIN_NONE, coordination: 200 } },
   { route: 'POST /reminders/{id}/retry', kind: 'failedReminder', expect: { ...ADMIN_NONE, coordination: 200 } },
   { route: 'POST /reminders/{id}/cancel', kind: 'scheduledReminder', expect: { ...ADMIN_NONE, coordination: 200 } },
-  { route: 'GET /indicators/report?year=2026', expect: { ...ADMIN_NONE, coordination: 200, custom: pending(200, PENDING.pluginActions) } },
+  { route: 'GET /indicators/report?year=2026', expect: { ...ADMIN_NONE, coordination: 200, custom: 200 } },
   {
     route: 'GET /indicators/report/export?year=2026&format=csv',
-    expect: { ...ADMIN_NONE, coordination: 200, custom: pending(200, PENDING.pluginActions) },
+    expect: { ...ADMIN_NONE, coordination: 200, custom: 200 },
   },
 
   /* media library: a time declaration's receipt is personal data */
