@@ -69,9 +69,17 @@ type Route = { path: string; handler: string; config?: { middlewares?: unknown[]
 const routesOf = (strapi: Core.Strapi, type: 'admin' | 'content-api') =>
   (((strapi.plugin('upload') as any)?.routes?.[type]?.routes ?? []) as Route[]);
 
-const addMiddleware = (route: Route, middleware: (ctx: any, next: () => Promise<unknown>) => Promise<unknown>) => {
+type Middleware = ((ctx: any, next: () => Promise<unknown>) => Promise<unknown>) & { [OURS]?: string };
+const OURS = Symbol.for('ancrage.media-library');
+
+/**
+ * The plugin's route objects are module-level, shared by every Strapi instance of the process
+ * (tests boot several): our middleware replaces the one an earlier instance added.
+ */
+const addMiddleware = (route: Route, name: string, middleware: Middleware) => {
+  middleware[OURS] = name;
   route.config = route.config ?? {};
-  route.config.middlewares = [...(route.config.middlewares ?? []), middleware];
+  route.config.middlewares = [...(route.config.middlewares ?? []).filter((m) => (m as Middleware)?.[OURS] !== name), middleware];
 };
 
 /**
@@ -81,7 +89,7 @@ const addMiddleware = (route: Route, middleware: (ctx: any, next: () => Promise<
  */
 export const guardUploadAdminRoutes = (strapi: Core.Strapi) => {
   for (const route of routesOf(strapi, 'admin').filter((r) => !r.path.startsWith('/folders'))) {
-    addMiddleware(route, async (ctx, next) => {
+    addMiddleware(route, 'hidden-files', async (ctx, next) => {
       const targeted = targetedFileIds(ctx);
       if (targeted.length > 0) {
         const hidden = (await hiddenFileIds(strapi, ctx)) ?? [];
@@ -100,7 +108,7 @@ export const guardUploadAdminRoutes = (strapi: Core.Strapi) => {
 export const restrictContentApiFileChanges = (strapi: Core.Strapi) => {
   const upload = routesOf(strapi, 'content-api').find((r) => r.handler === 'content-api.upload');
   if (!upload) throw new Error('upload plugin: the content API upload route is missing');
-  addMiddleware(upload, async (ctx, next) => {
+  addMiddleware(upload, 'existing-files', async (ctx, next) => {
     if (ctx.query?.id !== undefined && !isPrivileged(await actorOf(ctx))) {
       throw new errors.ForbiddenError('Only the coordination may change an existing file');
     }

@@ -14,6 +14,8 @@ type RoleService = {
   hooks: { willResetSuperAdminPermissions: { register: (fn: (p: PermissionLike[]) => PermissionLike[]) => void } };
 };
 
+const ORIGINAL = Symbol.for('ancrage.role-guard');
+
 const MESSAGE_PERSONAL =
   'Seuls le Super Admin et la Coordination peuvent accéder aux données personnelles / ' +
   'Only Super Admin and Coordination may be granted access to personal data';
@@ -46,7 +48,11 @@ const refusal = (all: PermissionLike[], refused: PermissionLike[]) => {
  * the reset goes through the hook below and the role sync strips the stock roles right after.
  */
 export const guardAdminRolePermissions = (strapi: Core.Strapi) => {
-  const roleService = strapi.service('admin::role') as unknown as RoleService;
+  // The admin's services are module-level objects, shared by every Strapi instance of the
+  // process (tests boot several): wrap the original methods, for this instance, exactly once.
+  const roleService = strapi.service('admin::role') as unknown as RoleService & { [ORIGINAL]?: Pick<RoleService, 'assignPermissions' | 'addPermissions'> };
+  const original = (roleService[ORIGINAL] ??= { assignPermissions: roleService.assignPermissions, addPermissions: roleService.addPermissions });
+
   const roleCode = async (roleId: unknown) =>
     ((await strapi.db.query('admin::role').findOne({ where: { id: roleId }, select: ['code'] })) as { code?: string } | null)?.code ?? null;
 
@@ -58,10 +64,12 @@ export const guardAdminRolePermissions = (strapi: Core.Strapi) => {
     return permissions.map((p) => withoutPersonalFields(strapi, p));
   };
 
-  const assign = roleService.assignPermissions;
-  roleService.assignPermissions = async (roleId, permissions = []) => assign(roleId, await checked(roleId, permissions));
-  const add = roleService.addPermissions;
-  roleService.addPermissions = async (roleId, permissions) => add(roleId, await checked(roleId, permissions));
+  roleService.assignPermissions = async (roleId, permissions = []) => original.assignPermissions(roleId, await checked(roleId, permissions));
+  roleService.addPermissions = async (roleId, permissions) => original.addPermissions(roleId, await checked(roleId, permissions));
 
-  roleService.hooks.willResetSuperAdminPermissions.register((permissions) => permissions.filter((p) => !isNeverGranted(p)));
+  const hook = roleService.hooks.willResetSuperAdminPermissions as RoleService['hooks']['willResetSuperAdminPermissions'] & { [ORIGINAL]?: true };
+  if (!hook[ORIGINAL]) {
+    hook.register((permissions) => permissions.filter((p) => !isNeverGranted(p)));
+    hook[ORIGINAL] = true;
+  }
 };

@@ -561,25 +561,24 @@ const label = (row: Row) =>
 beforeAll(async () => {
   app = await bootStrapi();
   f = make(app);
-  users.A = await f.ambassador('active');
-  users.T = await f.ambassador('trained');
-  users.B = await f.ambassador('active');
-
+  // independent accounts side by side: most of their cost is password hashing
+  [users.A, users.T, users.B] = await Promise.all([f.ambassador('active'), f.ambassador('trained'), f.ambassador('active')]);
   headers.public = {};
   headers.amb = bearer(users.A.jwt);
   headers.trained = bearer(users.T.jwt);
-  headers.coordinator = bearer((await createUser(app, 'coordinator')).jwt);
-  headers.fullToken = bearer(await createApiToken(app, 'full-access'));
-  headers.readToken = bearer(await createApiToken(app, 'read-only'));
-  for (const [actor, code] of [
+  const admins: Array<[Actor, string]> = [
     ['coordination', 'ancrage-coordination'],
     ['communication', 'ancrage-communication'],
     ['editor', 'strapi-editor'],
     ['author', 'strapi-author'],
     ['superAdmin', 'strapi-super-admin'],
-  ] as Array<[Actor, string]>) {
-    headers[actor] = bearer((await createAdmin(app, code)).token);
-  }
+  ];
+  await Promise.all([
+    createUser(app, 'coordinator').then((u) => (headers.coordinator = bearer(u.jwt))),
+    createApiToken(app, 'full-access').then((t) => (headers.fullToken = bearer(t))),
+    createApiToken(app, 'read-only').then((t) => (headers.readToken = bearer(t))),
+    ...admins.map(([actor, code]) => createAdmin(app, code).then((a) => (headers[actor] = bearer(a.token)))),
+  ]);
 
   // a role made in the panel: aggregate figures and the guide, nothing personal
   const role = await app.http().post('/admin/roles').set(headers.superAdmin!).send({ name: `Lecture ${unique()}`, description: 'Indicateurs et guide' });
@@ -643,12 +642,14 @@ beforeAll(async () => {
 
   // one shared document per kind and owner, and one of its own for each row allowed to write
   for (const row of ROWS) {
-    if (!row.kind) continue;
     const key = `${row.kind}:${ownerOf(row)}`;
-    if (!shared.has(key)) shared.set(key, await KINDS[row.kind].make(ownerOf(row), false));
-    if (isAllowedWrite(row)) fresh.set(row, await KINDS[row.kind].make(ownerOf(row), true));
+    if (row.kind && !shared.has(key)) shared.set(key, await KINDS[row.kind].make(ownerOf(row), false));
   }
-});
+  await Promise.all(
+    ROWS.filter((row) => row.kind && isAllowedWrite(row)).map(async (row) => fresh.set(row, await KINDS[row.kind!].make(ownerOf(row), true)))
+  );
+  // boot and fixtures take a few seconds; a loaded machine multiplies that
+}, 300000);
 
 afterAll(async () => {
   for (const file of uploadedFiles) fs.rmSync(file, { force: true });
