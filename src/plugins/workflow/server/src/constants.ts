@@ -20,4 +20,8 @@ export const ERRORS = {
   stateReadOnly: 'state can only be changed by a workflow transition',
   stranding: 'This definition would strand documents in removed states',
   invalidDefinition: 'Invalid workflow definition',
+  // shown as is by the admin panel and the ambassadors' web space
+  cloneRefused: (type: string) =>
+    `« ${type} » ne peut pas être dupliqué : son état, ses dates et son historique viennent des étapes du circuit. Créez une nouvelle fiche.`,
+  finalReadOnly: (state: string) => `Cette fiche est à l'état final « ${state} » : seule la coordination peut encore la corriger.`,
 } as const;

@@ -12,13 +12,21 @@ const refuse = (field: string) =>
  * The workflow owns `state` and `workflowVersion` of every workflow-enabled type, whoever writes
  * through the Document Service (content API, admin panel, application code): a create starts in
  * the initial state; a write that would change them is refused with 400; an unchanged value
- * (the admin panel sends the whole entry) is dropped. Transitions write them with a conditional
- * query, below the Document Service.
+ * (the admin panel sends the whole entry) is dropped; a clone is refused. Transitions write them
+ * with a conditional query, below the Document Service. What an update may change of the other
+ * fields is checked by the integrity middleware (bootstrap.ts).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
     const subject = getService('subjects', strapi).get(context.uid);
-    if (!subject || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (!subject) return next();
+    if (context.action === 'clone') {
+      // A clone would copy the state, the dates set by transitions and the follow-ups, without
+      // the history that explains them; which fields those are depends on the definition.
+      const message = ERRORS.cloneRefused(strapi.getModel(context.uid)?.info?.displayName ?? context.uid);
+      throw new errors.ValidationError(message, { errors: [{ path: [], message, name: 'ValidationError' }] });
+    }
+    if (context.action !== 'create' && context.action !== 'update') return next();
     const data = context.params?.data;
     if (!data || typeof data !== 'object') return next();
 
