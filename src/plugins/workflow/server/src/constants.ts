@@ -17,6 +17,7 @@ export const ERRORS = {
   guards: 'The transition is not possible yet',
   stale: (expected: string, actual: string) => `The document is in state "${actual}", not "${expected}"`,
   conflict: 'Another transition changed this document first',
+  alreadyIn: (state: string) => `The document is already in state "${state}"`,
   stateReadOnly: 'state can only be changed by a workflow transition',
   stranding: 'This definition would strand documents in removed states',
   invalidDefinition: 'Invalid workflow definition',

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS, STATE_FIELD, VERSION_FIELD } from './constants';
 import { getService } from './utils';
+import { requestClock } from './request-clock';
 
 const refuse = (field: string) =>
   new errors.ValidationError(ERRORS.stateReadOnly, {
@@ -17,6 +18,9 @@ const refuse = (field: string) =>
  * fields is checked by the integrity middleware (bootstrap.ts).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // First Koa middleware after Strapi's request context: the instant a transition request began.
+  strapi.server.use(requestClock);
+
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
     const subject = getService('subjects', strapi).get(context.uid);
     if (!subject) return next();
