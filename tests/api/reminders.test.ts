@@ -171,10 +171,11 @@ describe('back-dated data', () => {
     await move(c.documentId, 'installed');
     await scheduler().idle();
     const before = await reminders({ subjectDocumentId: c.documentId, rule: 'case.follow_up.m12' });
-    const next = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
-    await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { installedAt: next } });
+    // corrected to an earlier date (an installed case's date cannot be in the future)
+    const edited = await app.http().put(`/api/cases/${c.documentId}`).set(coordinator).send({ data: { installedAt: monthsAgo(2) } });
+    expect(edited.status).toBe(200);
     const after = await reminders({ subjectDocumentId: c.documentId, rule: 'case.follow_up.m12' });
-    expect(new Date(after[0].dueAt).getTime() - new Date(before[0].dueAt).getTime()).toBeGreaterThan(30 * 86400000);
+    expect(new Date(before[0].dueAt).getTime() - new Date(after[0].dueAt).getTime()).toBeGreaterThan(30 * 86400000);
     expect(after[0].status).toBe('scheduled');
   });
 });

@@ -11,6 +11,20 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       if (!model.attributes[field]) throw new Error(`workflow: ${subject.uid} needs a "${field}" attribute`);
     }
   }
+  // Registered here, after every plugin's register(), so that it runs innermost: the update and
+  // its check share one transaction, and the middlewares that react to a write (reminders moved,
+  // indicator columns refreshed) run after it has committed, never for a refused one.
+  strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
+    if (context.action !== 'update') return next();
+    const data = context.params?.data;
+    return getService('integrity', strapi).update(
+      context.uid,
+      context.params?.documentId,
+      data && typeof data === 'object' ? data : {},
+      next
+    );
+  }) as any);
+
   await getService('definitions', strapi).ensureDefaults();
   await getService('transitions', strapi).backfillLeftAt();
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS, STATE_FIELD, VERSION_FIELD } from './constants';
 import { getService } from './utils';
+import { requestClock } from './request-clock';
 
 const refuse = (field: string) =>
   new errors.ValidationError(ERRORS.stateReadOnly, {
@@ -12,8 +13,9 @@ const refuse = (field: string) =>
  * The workflow owns `state` and `workflowVersion` of every workflow-enabled type, whoever writes
  * through the Document Service (content API, admin panel, application code): a create starts in
  * the initial state; a write that would change them is refused with 400; an unchanged value
- * (the admin panel sends the whole entry) is dropped. Transitions write them with a conditional
- * query, below the Document Service.
+ * (the admin panel sends the whole entry) is dropped; a clone is refused. Transitions write them
+ * with a conditional query, below the Document Service. What an update may change of the other
+ * fields is checked by the integrity middleware (bootstrap.ts).
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // `read`: the Workflows page (definitions and their live validation); `manage`: saving a
@@ -22,10 +24,19 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', displayName: 'Consulter les workflows', uid: 'read', pluginName: 'workflow' },
     { section: 'plugins', displayName: 'Modifier les workflows', uid: 'manage', pluginName: 'workflow' },
   ]);
+  // First Koa middleware after Strapi's request context: the instant a transition request began.
+  strapi.server.use(requestClock);
 
   strapi.documents.use((async (context: any, next: () => Promise<unknown>) => {
     const subject = getService('subjects', strapi).get(context.uid);
-    if (!subject || (context.action !== 'create' && context.action !== 'update')) return next();
+    if (!subject) return next();
+    if (context.action === 'clone') {
+      // A clone would copy the state, the dates set by transitions and the follow-ups, without
+      // the history that explains them; which fields those are depends on the definition.
+      const message = ERRORS.cloneRefused(strapi.getModel(context.uid)?.info?.displayName ?? context.uid);
+      throw new errors.ValidationError(message, { errors: [{ path: [], message, name: 'ValidationError' }] });
+    }
+    if (context.action !== 'create' && context.action !== 'update') return next();
     const data = context.params?.data;
     if (!data || typeof data !== 'object') return next();
 

@@ -4,6 +4,7 @@ import type transitions from './services/transitions';
 import type subjects from './services/subjects';
 import type actors from './services/actors';
 import type guards from './services/guards';
+import type integrity from './services/integrity';
 
 type Services = {
   definitions: ReturnType<typeof definitions>;
@@ -11,6 +12,7 @@ type Services = {
   subjects: ReturnType<typeof subjects>;
   actors: ReturnType<typeof actors>;
   guards: ReturnType<typeof guards>;
+  integrity: ReturnType<typeof integrity>;
 };
 
 export const getService = <K extends keyof Services>(name: K, strapi: Core.Strapi = global.strapi): Services[K] =>

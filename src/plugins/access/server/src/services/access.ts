@@ -82,7 +82,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The actor of the request being served, or the system when code runs outside a request. */
     async current(): Promise<Actor> {
       const ctx = strapi.requestContext.get() as any;
-      if (!ctx?.state?.auth && !ctx?.state?.user) return service.system();
+      // a request without credentials is the public, never the system
+      if (!ctx) return service.system();
       return service.resolve(ctx);
     },
 

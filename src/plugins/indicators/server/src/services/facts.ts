@@ -8,6 +8,19 @@ export const FOLLOW_UP_DATE_FIELDS = {
   m12: 'followUpM12DoneAt',
 } as const satisfies Record<(typeof MILESTONES)[number]['milestone'], string>;
 
+/**
+ * Every column the application keeps itself, by type: written below the Document Service (raw
+ * SQL, triggers, the workflow's transitions), refused on every Document Service write (see
+ * register.ts). Hidden from the Content Manager; the content API answers 400 too.
+ */
+export const KEPT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [UIDS.case]: [...Object.values(FOLLOW_UP_DATE_FIELDS), 'assignedAmbassadorId'],
+  [UIDS.declaration]: ['assignedAmbassadorId'],
+  [UIDS.response]: ['caseAmbassadorId'],
+  // when a state was left: written by the next transition, in its database transaction
+  [UIDS.transition]: ['leftAt'],
+};
+
 /** Version of the kept columns below: bumping it refills all of them once, at the next boot. */
 export const FACTS_VERSION = 1;
 

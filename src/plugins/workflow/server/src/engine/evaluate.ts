@@ -5,6 +5,7 @@ import type {
   AvailableTransition,
   EvaluationContext,
   GuardFailure,
+  GuardRef,
   RoleKey,
   TimerDef,
   TransitionDef,
@@ -146,4 +147,89 @@ export const timerDueAt = (
   if (!v) return null;
   if (v.kind === 'instant') return addDurationToInstant(v.instant, timer.after, timezone);
   return addDurationToInstant(zonedTimeToUtc(v.date, atTime, timezone), timer.after, timezone);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Writes after the fact
+
+/**
+ * The document attributes a guard reads, as far as it declares them: its `fields`, and the
+ * attribute each related document it reads comes through (`relationField` maps a name of
+ * `ctx.related` to that attribute). null when it cannot be known: an unknown or mis-parametrised
+ * guard, a guard that declares neither `fields` nor `relations`, a relation with no attribute.
+ */
+export const guardReads = (
+  registry: GuardRegistry,
+  ref: GuardRef,
+  relationField: (relation: string) => string | null
+): string[] | null => {
+  const guard = registry.get(ref.name);
+  if (!guard || (!guard.fields && !guard.relations)) return null;
+  const parsed = guard.params.safeParse(ref.params ?? {});
+  if (!parsed.success) return null;
+  const reads = new Set<string>((guard.fields?.(parsed.data) ?? []).map((f) => f.field));
+  for (const relation of guard.relations?.(parsed.data) ?? []) {
+    const field = relationField(relation);
+    if (field === null) return null;
+    reads.add(field);
+  }
+  return [...reads];
+};
+
+/** Whether writing `keys` may change the outcome of a guard of `transition`. */
+export const mayAffectGuards = (
+  transition: TransitionDef,
+  keys: readonly string[],
+  relationField: (relation: string) => string | null,
+  registry: GuardRegistry = defaultGuardRegistry
+): boolean =>
+  (transition.guards ?? []).some((ref) => {
+    const reads = guardReads(registry, ref, relationField);
+    return reads === null || reads.some((field) => keys.includes(field));
+  });
+
+export type BrokenGuard = GuardFailure & { fields: string[] };
+
+/** A value as compared across two reads: linked documents by documentId, components without
+ * their row ids (rewritten on every update), keys in order. */
+const comparable = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(comparable);
+  if (v instanceof Date) return v.toISOString();
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.documentId === 'string') return { documentId: o.documentId };
+    return Object.keys(o)
+      .filter((k) => k !== 'id')
+      .sort()
+      .map((k) => [k, comparable(o[k])]);
+  }
+  return v ?? null;
+};
+
+const differs = (a: unknown, b: unknown) => JSON.stringify(comparable(a)) !== JSON.stringify(comparable(b));
+
+/**
+ * The guards of `transition` that hold on `before` and fail on `after`: what a write would undo
+ * of the facts the transition was taken on. A guard that already failed before (a resume date
+ * now past, a fee of last year) is not the write's doing and is left out. `fields` names what
+ * the guard reads and the write changed (all it reads if none looks changed; empty when the
+ * guard does not say what it reads).
+ */
+export const brokenGuards = (
+  transition: TransitionDef,
+  before: { doc: Record<string, unknown>; ctx: EvaluationContext },
+  after: { doc: Record<string, unknown>; ctx: EvaluationContext },
+  relationField: (relation: string) => string | null,
+  registry: GuardRegistry = defaultGuardRegistry
+): BrokenGuard[] => {
+  const broken: BrokenGuard[] = [];
+  for (const ref of transition.guards ?? []) {
+    if (runGuard(registry, ref, before.doc, before.ctx)) continue;
+    const failure = runGuard(registry, ref, after.doc, after.ctx);
+    if (!failure) continue;
+    const reads = guardReads(registry, ref, relationField) ?? [];
+    const changed = reads.filter((field) => differs(before.doc[field], after.doc[field]));
+    broken.push({ ...failure, fields: changed.length > 0 ? changed : reads });
+  }
+  return broken;
 };

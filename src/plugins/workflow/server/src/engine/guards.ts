@@ -22,6 +22,11 @@ export type Guard = {
   /** Optional: the document attributes named by (valid) params, checked by validateDefinition
    * when the content type's attributes are known. */
   fields?: (params: any) => GuardFieldRef[];
+  /** Optional: the names of the related documents (`ctx.related`) the check reads. A guard that
+   * declares `fields` and/or `relations` reads nothing else of the document, so a write that
+   * touches none of them cannot change its outcome; a guard that declares neither may read
+   * anything. */
+  relations?: (params: any) => string[];
 };
 
 export type GuardRegistry = {
@@ -228,6 +233,7 @@ const relatedState: Guard = {
     const current = typeof state === 'string' ? `est à l'état ${name(state)}` : "n'a pas d'état";
     return `${label} ${current} ; état attendu : ${expected}.`;
   },
+  relations: (p: { relation: string }) => [p.relation],
 };
 
 const actionLogged: Guard = {
@@ -255,6 +261,7 @@ const actionLogged: Guard = {
       ? `${what} enregistrée depuis le ${formatDateFr(since)} : consignez au moins une action avant de continuer.`
       : `${what} enregistrée : consignez au moins une action avant de continuer.`;
   },
+  fields: () => [{ path: [], field: 'actions' }],
 };
 
 const commentProvided: Guard = {
@@ -262,6 +269,8 @@ const commentProvided: Guard = {
   params: z.object({}).strict(),
   check: (_doc, _p, ctx) =>
     typeof ctx.comment === 'string' && ctx.comment.trim() !== '' ? null : 'Un commentaire est obligatoire pour cette étape.',
+  // reads the transition's comment only, nothing of the document
+  fields: () => [],
 };
 
 const memberWithCurrentFee: Guard = {
@@ -283,6 +292,7 @@ const memberWithCurrentFee: Guard = {
     }
     return null;
   },
+  relations: (p: { relation?: string }) => [p.relation ?? 'professional'],
 };
 
 const followUpRecorded: Guard = {
@@ -299,6 +309,7 @@ const followUpRecorded: Guard = {
     );
     return done ? null : `Le suivi à ${MILESTONE_LABELS[p.milestone]} n'est pas enregistré (date de réalisation manquante).`;
   },
+  fields: () => [{ path: [], field: 'followUps' }],
 };
 
 const anyPositive: Guard = {

@@ -13,6 +13,7 @@ import { ERRORS, STATE_FIELD, TRANSITION_UID, TRANSITIONED_EVENT, VERSION_FIELD 
 import { ConflictError, TransitionForbiddenError } from '../errors';
 import { getService, readPath } from '../utils';
 import { getAccess } from '../../../../access/server/src';
+import { letWaitingRequestsBegin, rememberWrite, requestStartedAt, wroteRow } from '../request-clock';
 import type { SubjectConfig } from '../config';
 
 export type TransitionInput = { to: string; comment?: string | null; expectedState?: string | null };
@@ -128,27 +129,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Takes a transition in one database transaction: re-read, evaluate, conditional update of
-     * `state` (only while it is still the state read, so that of two concurrent transitions
-     * exactly one wins), `onEnter.set` / transition `set`, history row. The event is emitted
-     * after the commit, so that listeners never see a transition that was rolled back.
+     * `state`, `onEnter.set` / transition `set`, history row. Of concurrent transitions of one
+     * document exactly one wins, self-loops (a renewal) included, and the others get 409: the
+     * request acted on the document as it was when it began, so a history row written since
+     * then by another request is a transition it did not see. The event is emitted after the
+     * commit, so that listeners never see a transition that was rolled back.
      */
     async transition(uid: string, documentId: string, input: TransitionInput, actor: Actor) {
+      // Outside a request (jobs, scripts), the call is what acted: its start, before any await.
+      const request = strapi.requestContext.get() as object | undefined;
+      const startedAt = requestStartedAt(request) ?? Date.now();
       const subject = subjectOf(uid);
       const stored = await activeDefinition(subject);
       const definition: WorkflowDefinition = stored.definition;
-      // The state the caller acted on: explicit, or what the document is in as the request starts.
-      const seen = input.expectedState ?? (await load(subject, documentId, actor)).state;
+      if (request) await letWaitingRequestsBegin();
+      const history = () => strapi.db.query(TRANSITION_UID as any);
+      // The newest history row of the document, by write order: the token of what was seen.
+      const newestRow = async () =>
+        ((await history().findOne({
+          where: { subjectUid: uid, subjectDocumentId: documentId },
+          select: ['id', 'leftAt', 'createdAt'],
+          orderBy: [{ id: 'desc' }],
+        })) as { id: number; leftAt: unknown; createdAt: unknown } | null) ?? null;
+      const conflict = (state: string) => new ConflictError(ERRORS.conflict, { state });
 
       const outcome = await strapi.db.transaction(async () => {
         const doc = await load(subject, documentId, actor);
-        if (doc.state !== seen) {
-          throw input.expectedState
-            ? new ConflictError(ERRORS.stale(seen, doc.state), { expectedState: seen, state: doc.state })
-            : new ConflictError(ERRORS.conflict, { state: doc.state });
+        if (input.expectedState && doc.state !== input.expectedState) {
+          throw new ConflictError(ERRORS.stale(input.expectedState, doc.state), { expectedState: input.expectedState, state: doc.state });
         }
+        const seen = await newestRow();
+        const writtenAt = seen?.createdAt ? new Date(seen.createdAt as string).getTime() : Number.NEGATIVE_INFINITY;
+        if (seen && writtenAt >= startedAt && !wroteRow(request, seen.id)) throw conflict(doc.state);
+
         const ctx = await buildContext(subject, doc, { comment: input.comment ?? null });
         const check = checkTransition(definition, doc, actor, ctx, input.to, registry());
         if (check.kind === 'unknown') {
+          if (input.to === doc.state) throw new ConflictError(ERRORS.alreadyIn(doc.state), { state: doc.state });
           throw new errors.ValidationError(ERRORS.unknownTransition(doc.state, input.to), {
             errors: [{ path: ['to'], message: ERRORS.unknownTransition(doc.state, input.to), name: 'ValidationError' }],
             failures: [],
@@ -167,14 +184,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           where: { documentId, [STATE_FIELD]: doc.state },
           data: { ...set, [STATE_FIELD]: input.to, [VERSION_FIELD]: stored.version },
         })) as { count: number };
-        if (count === 0) throw new ConflictError(ERRORS.conflict);
+        if (count === 0) throw conflict(doc.state);
 
+        // The update holds the document's row until the commit, so a transaction that overlapped
+        // this one (PostgreSQL) has committed by now and its history row is visible: the newest
+        // row must still be the one seen, and it is closed only if nobody closed it meanwhile.
+        const newest = await newestRow();
+        if ((newest?.id ?? null) !== (seen?.id ?? null)) throw conflict(doc.state);
         const at = ctx.now.toISOString();
-        await strapi.db.query(TRANSITION_UID as any).updateMany({
-          where: { subjectUid: uid, subjectDocumentId: documentId, leftAt: null },
-          data: { leftAt: at },
-        });
-        await strapi.db.query(TRANSITION_UID as any).create({
+        if (newest) {
+          const { count: closed } = (await history().updateMany({
+            where: { id: newest.id, leftAt: newest.leftAt ?? null },
+            data: { leftAt: at },
+          })) as { count: number };
+          if (closed === 0) throw conflict(doc.state);
+        }
+        const row = (await history().create({
           data: {
             workflow: definition.name,
             subjectUid: uid,
@@ -188,7 +213,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             comment: input.comment ?? null,
             definitionVersion: stored.version,
           },
-        });
+        })) as { id: number };
+        rememberWrite(request, row.id);
         return { from: doc.state, at };
       });
 
