@@ -263,9 +263,13 @@ const CM_KINDS: CmKind[] = [
   },
 ];
 
+const WORKFLOW_UIDS = ['api::case.case', 'api::ambassador.ambassador', 'api::time-declaration.time-declaration'];
+
 const cmRoutes = (): Route[] =>
   CM_KINDS.flatMap(({ kind, create, update, clone, readOnly }) => {
     const uid = KINDS[kind].uid;
+    // a workflow document cannot be cloned (its state, dates and history come from transitions)
+    const cloneStatus = WORKFLOW_UIDS.includes(uid) ? 400 : 200;
     // satisfaction responses are read-only in the Content Manager, Super Admin included
     const write = (status: number): Partial<Record<Actor, Cell>> =>
       readOnly ? { ...ADMIN_NONE, coordination: 403, superAdmin: 403 } : { ...ADMIN_NONE, coordination: status };
@@ -275,7 +279,7 @@ const cmRoutes = (): Route[] =>
       { route: `POST ${cm(uid)}`, body: create, expect: write(201), unchangedCheck: countOf(uid) },
       { route: `PUT ${cm(uid)}/{id}`, kind, body: () => update, expect: write(200) },
       { route: `DELETE ${cm(uid)}/{id}`, kind, expect: write(200) },
-      { route: `POST ${cm(uid)}/clone/{id}`, kind, body: () => clone?.() ?? {}, expect: write(200), unchangedCheck: countOf(uid) },
+      { route: `POST ${cm(uid)}/clone/{id}`, kind, body: () => clone?.() ?? {}, expect: write(cloneStatus), unchangedCheck: countOf(uid) },
       { route: `POST ${cm(uid)}/actions/bulkDelete`, kind, body: (fx) => ({ documentIds: [fx.documentId] }), expect: write(200) },
     ];
   });

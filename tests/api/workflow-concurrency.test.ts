@@ -113,7 +113,7 @@ describe('20 concurrent transitions of a case without expectedState', () => {
     const again = await moveCase(c.documentId, { to: 'first_contact' });
     expectError(again.body, 409, 'ConflictError');
     expect(again.body.error.message).toBe('The document is already in state "first_contact"');
-    expect(again.body.error.details).toEqual({ state: 'first_contact' });
+    expect(again.body.error.details).toMatchObject({ state: 'first_contact' });
     // a transition that does not exist from the current state is still a 400
     const unknown = await moveCase(c.documentId, { to: 'closed' });
     expectError(unknown.body, 400, 'ValidationError');
