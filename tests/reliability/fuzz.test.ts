@@ -261,6 +261,7 @@ const check = async (req: FuzzRequest) => {
   watchdog.setNote(`seed=${SEED} ${describeRequest(req)}`);
   const before = await fingerprint();
   const res = await send(req);
+  watchdog.setNote('');
   const after = await fingerprint();
   const problems: string[] = [];
   if (res.status >= 500) problems.push(`answered ${res.status}`);
@@ -383,11 +384,11 @@ beforeAll(async () => {
   };
   // eslint-disable-next-line no-console
   console.log(`fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}; left out as known open: ${KNOWN_OPEN.map((k) => k.defect).join(' / ')}`);
-});
+}, 300_000);
 
 afterAll(async () => {
-  await poll.stop?.();
   await watchdog?.stop();
+  await poll.stop?.();
   agent.destroy();
   await app.destroy();
 });
