@@ -57,7 +57,12 @@ describe('NODE_ENV=production behind a TLS proxy', () => {
 
   const httpsRequired = {
     data: null,
-    error: { status: 403, name: 'ForbiddenError', message: expect.stringMatching(/HTTPS/), details: { reason: 'https_required' } },
+    error: {
+      status: 403,
+      name: 'ForbiddenError',
+      message: expect.stringMatching(/HTTPS/),
+      details: { reason: 'https_required', errors: [{ path: [], message: expect.stringMatching(/HTTPS/) }] },
+    },
   };
   const sessions = () => app.strapi.db.query('admin::session' as any).count({});
 
