@@ -107,7 +107,8 @@ describe('dates at the ends of the calendar', () => {
     const stored = await app.strapi.db.query('api::case.case' as any).findOne({ where: { documentId: c.documentId } });
     expect(stored.installedAt).toBe('2026-01-10');
     const after = await app.strapi.db.query('plugin::reminders.reminder' as any).findMany({ where: { subjectDocumentId: c.documentId }, orderBy: { id: 'asc' } });
-    expect(after.map((r: any) => [r.id, r.dueAt, r.status])).toEqual(before.map((r: any) => [r.id, r.dueAt, r.status]));
+    // the same rows, due at the same instants (back-dated ones may have been sent meanwhile)
+    expect(after.map((r: any) => [r.id, r.dueAt])).toEqual(before.map((r: any) => [r.id, r.dueAt]));
     expect((await app.http().get('/api/health')).status).toBe(200);
   });
 });
